@@ -1,0 +1,137 @@
+//! The stable report of one `judge run`, serialised as the JSON schema
+//! documented in `docs/report-schema.md` (schema version 1), and the process
+//! exit codes.
+
+use crate::verdict::{Cause, Verdict};
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON report schema; bumped only on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Exit codes of the `judge` binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// 0: every case AC.
+    Accepted = 0,
+    /// 1: some case not AC (WA, TLE, MLE, RE, CE, OLE).
+    Rejected = 1,
+    /// 2: usage or configuration error (unknown problem, missing file,
+    /// unsupported extension, bad manifest).
+    Usage = 2,
+    /// 3: internal error (IE): the judge failed.
+    Internal = 3,
+}
+
+impl ExitCode {
+    /// The exit code for an overall verdict.
+    pub fn for_verdict(v: Verdict) -> ExitCode {
+        match v {
+            Verdict::AC => ExitCode::Accepted,
+            Verdict::IE => ExitCode::Internal,
+            _ => ExitCode::Rejected,
+        }
+    }
+}
+
+/// The interpreter or compiler a run used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Toolchain {
+    /// `python3`, `g++`.
+    pub name: String,
+    /// Absolute path of the executable actually run.
+    pub path: String,
+    /// Its version (`3.11.7`, `12.2.0`).
+    pub version: String,
+}
+
+/// Which sandbox layers were enforced for the run, and which were missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SandboxReport {
+    /// Layers in force (`rlimits`, `pid-namespace`, `mount-namespace`,
+    /// `unprivileged-uid`, `cgroup-memory`, `cgroup-pids`, ...).
+    pub enforced: Vec<String>,
+    /// Layers that could not be applied, each `name: why`.
+    pub missing: Vec<String>,
+}
+
+/// Data shown for a failing case (only for sample cases, or with `--reveal`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CaseDetails {
+    /// The input: arguments (function problems, rendered) or stdin (stdio problems), truncated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// The expected value or answer, rendered, truncated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// What the program returned or printed, rendered, truncated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// The program's stdout (capped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stdout: Option<String>,
+    /// The program's stderr (capped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stderr: Option<String>,
+}
+
+/// One case's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseReport {
+    /// Case id: `sample/01-basic`, `hidden/07-large`.
+    pub id: String,
+    /// Whether this is a hidden case (data not shown without `--reveal`).
+    pub hidden: bool,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// CPU time, user + sys, ms.
+    pub cpu_ms: u64,
+    /// Wall time, ms.
+    pub wall_ms: u64,
+    /// Peak memory, KiB.
+    pub memory_kib: u64,
+    /// The cause in one line; empty for AC.
+    pub message: String,
+    /// The cause, structured; absent for AC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+    /// Inputs and outputs of a failing case, when they may be shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<CaseDetails>,
+}
+
+/// The report of one `judge run`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Schema version, [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Problem id.
+    pub problem: String,
+    /// Language id (`python`, `cpp`).
+    pub language: String,
+    /// The interpreter or compiler used.
+    pub toolchain: Option<Toolchain>,
+    /// Overall verdict: AC when every case is AC, else the first failing case's.
+    pub verdict: Verdict,
+    /// Number of AC cases.
+    pub passed: usize,
+    /// Number of cases (including those skipped by `--fail-fast`).
+    pub total: usize,
+    /// Compilation error, when the verdict is CE (or an IE during compilation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compile: Option<Cause>,
+    /// One entry per case, in case order.
+    pub cases: Vec<CaseReport>,
+    /// Sandbox layers in force.
+    pub sandbox: SandboxReport,
+}
+
+impl Report {
+    /// The overall verdict of a list of case results: AC if all are AC, else the
+    /// verdict of the first non-AC case in case order. An empty list is IE.
+    pub fn overall(cases: &[CaseReport]) -> Verdict {
+        if cases.is_empty() {
+            return Verdict::IE;
+        }
+        cases.iter().map(|c| c.verdict).find(|v| *v != Verdict::AC).unwrap_or(Verdict::AC)
+    }
+}

@@ -1,0 +1,225 @@
+//! Verdicts (the field's two- and three-letter codes) and their causes.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The outcome of one case, or of a whole run (the first non-AC case in case order).
+///
+/// Serialised as the upper-case code (`"AC"`, `"WA"`, ...), as every judge spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Verdict {
+    /// Accepted: the answer was checked and is right.
+    AC,
+    /// Wrong answer: the program ran within limits but its answer was rejected.
+    WA,
+    /// Time limit exceeded: CPU time (user + sys) or wall time over the limit.
+    TLE,
+    /// Memory limit exceeded: the memory cap was hit (measured peak, OOM kill or
+    /// an allocation failure under the cap such as `MemoryError`/`std::bad_alloc`).
+    MLE,
+    /// Runtime error: non-zero exit, fatal signal, uncaught exception or a missing,
+    /// garbled or duplicated result.
+    RE,
+    /// Compilation error (for Python: a syntax error or a missing entry function).
+    CE,
+    /// Output limit exceeded: stdout or stderr wrote more than the output limit.
+    OLE,
+    /// Internal error: the judge itself failed. Never blamed on the submission.
+    IE,
+}
+
+impl Verdict {
+    /// The code as printed in reports (`"AC"`, `"TLE"`, ...).
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::AC => "AC",
+            Verdict::WA => "WA",
+            Verdict::TLE => "TLE",
+            Verdict::MLE => "MLE",
+            Verdict::RE => "RE",
+            Verdict::CE => "CE",
+            Verdict::OLE => "OLE",
+            Verdict::IE => "IE",
+        }
+    }
+
+    /// A short human description (`"Time Limit Exceeded"`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Verdict::AC => "Accepted",
+            Verdict::WA => "Wrong Answer",
+            Verdict::TLE => "Time Limit Exceeded",
+            Verdict::MLE => "Memory Limit Exceeded",
+            Verdict::RE => "Runtime Error",
+            Verdict::CE => "Compilation Error",
+            Verdict::OLE => "Output Limit Exceeded",
+            Verdict::IE => "Internal Error",
+        }
+    }
+
+    /// Parse a code as written in reports and fixtures (case-insensitive).
+    pub fn from_code(s: &str) -> Option<Verdict> {
+        Some(match s.to_ascii_uppercase().as_str() {
+            "AC" => Verdict::AC,
+            "WA" => Verdict::WA,
+            "TLE" => Verdict::TLE,
+            "MLE" => Verdict::MLE,
+            "RE" => Verdict::RE,
+            "CE" => Verdict::CE,
+            "OLE" => Verdict::OLE,
+            "IE" => Verdict::IE,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Why a case got its verdict. Every non-AC verdict carries one.
+///
+/// Serialised as `{"kind": "...", ...fields}`; the human text is [`Cause::message`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cause {
+    /// CPU time (user + sys, ms) went over the time limit (ms).
+    CpuLimit { used_ms: u64, limit_ms: u64 },
+    /// Wall-clock time (ms) went over the wall limit (ms): a sleeping or blocked program.
+    WallLimit { used_ms: u64, limit_ms: u64 },
+    /// Memory went over the memory limit (KiB); `evidence` says how it was detected.
+    MemoryLimit { peak_kib: u64, limit_kib: u64, evidence: String },
+    /// A stream wrote more bytes than the output limit.
+    OutputLimit { stream: String, bytes: u64, limit_bytes: u64 },
+    /// Killed by a signal (number and name, e.g. 8 / `SIGFPE`).
+    Signal { signal: i32, name: String },
+    /// Exited with a non-zero status (a plain exit, not a crash).
+    ExitCode { code: i32 },
+    /// An uncaught exception in the solution (type and message).
+    Exception { exception: String, message: String },
+    /// The driver's result was missing, garbled or duplicated.
+    BadResult { detail: String },
+    /// The checker rejected the answer.
+    WrongAnswer { detail: String },
+    /// Compilation failed; `first_error` is the first error line, `log` the (cut) log.
+    Compile { first_error: String, log: String },
+    /// The judge failed (not the submission's fault).
+    Internal { detail: String },
+    /// Not run because an earlier case failed under `--fail-fast`.
+    Skipped,
+}
+
+impl Cause {
+    /// One-line human description, as shown in reports and in the JSON `message`.
+    pub fn message(&self) -> String {
+        match self {
+            Cause::CpuLimit { used_ms, limit_ms } => {
+                format!("CPU time limit: used {used_ms} ms of {limit_ms} ms")
+            }
+            Cause::WallLimit { used_ms, limit_ms } => format!(
+                "wall time limit: ran {used_ms} ms of {limit_ms} ms (sleeping or blocked, little CPU used)"
+            ),
+            Cause::MemoryLimit { peak_kib, limit_kib, evidence } => format!(
+                "memory limit: peak {} MiB of {} MiB ({evidence})",
+                fmt_mib(*peak_kib),
+                fmt_mib(*limit_kib)
+            ),
+            Cause::OutputLimit { stream, bytes, limit_bytes } => {
+                format!("output limit: {stream} wrote more than {limit_bytes} bytes (at least {bytes})")
+            }
+            Cause::Signal { signal, name } => format!("killed by signal {signal} ({name})"),
+            Cause::ExitCode { code } => format!("exit code {code} (plain exit status, not a crash)"),
+            Cause::Exception { exception, message } => {
+                if message.is_empty() {
+                    format!("uncaught exception {exception}")
+                } else {
+                    format!("uncaught exception {exception}: {message}")
+                }
+            }
+            Cause::BadResult { detail } => format!("no valid result: {detail}"),
+            Cause::WrongAnswer { detail } => detail.clone(),
+            Cause::Compile { first_error, .. } => format!("compilation failed: {first_error}"),
+            Cause::Internal { detail } => format!("internal error: {detail}"),
+            Cause::Skipped => "skipped (--fail-fast)".to_string(),
+        }
+    }
+}
+
+fn fmt_mib(kib: u64) -> String {
+    let mib = kib as f64 / 1024.0;
+    if mib >= 10.0 {
+        format!("{mib:.0}")
+    } else {
+        format!("{mib:.1}")
+    }
+}
+
+/// The conventional name of a signal number on Linux (`9` → `SIGKILL`).
+pub fn signal_name(sig: i32) -> String {
+    let name = match sig {
+        1 => "SIGHUP",
+        2 => "SIGINT",
+        3 => "SIGQUIT",
+        4 => "SIGILL",
+        5 => "SIGTRAP",
+        6 => "SIGABRT",
+        7 => "SIGBUS",
+        8 => "SIGFPE",
+        9 => "SIGKILL",
+        10 => "SIGUSR1",
+        11 => "SIGSEGV",
+        12 => "SIGUSR2",
+        13 => "SIGPIPE",
+        14 => "SIGALRM",
+        15 => "SIGTERM",
+        16 => "SIGSTKFLT",
+        17 => "SIGCHLD",
+        18 => "SIGCONT",
+        19 => "SIGSTOP",
+        20 => "SIGTSTP",
+        21 => "SIGTTIN",
+        22 => "SIGTTOU",
+        23 => "SIGURG",
+        24 => "SIGXCPU",
+        25 => "SIGXFSZ",
+        26 => "SIGVTALRM",
+        27 => "SIGPROF",
+        28 => "SIGWINCH",
+        29 => "SIGIO",
+        30 => "SIGPWR",
+        31 => "SIGSYS",
+        _ => return format!("SIG{sig}"),
+    };
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for v in [
+            Verdict::AC,
+            Verdict::WA,
+            Verdict::TLE,
+            Verdict::MLE,
+            Verdict::RE,
+            Verdict::CE,
+            Verdict::OLE,
+            Verdict::IE,
+        ] {
+            assert_eq!(Verdict::from_code(v.code()), Some(v));
+            assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{}\"", v.code()));
+        }
+    }
+
+    #[test]
+    fn signal_names() {
+        assert_eq!(signal_name(8), "SIGFPE");
+        assert_eq!(signal_name(11), "SIGSEGV");
+        assert_eq!(signal_name(64), "SIG64");
+    }
+}

@@ -1,0 +1,11 @@
+//! Linux implementation: the helper (namespaces, mounts, rlimits, privilege
+//! drop, watchdog), cgroups, and the judge-side run loop.
+
+pub mod cgroup;
+pub mod helper;
+pub mod run;
+
+/// Whether the current process runs with effective uid 0.
+pub fn is_root() -> bool {
+    nix::unistd::geteuid().is_root()
+}

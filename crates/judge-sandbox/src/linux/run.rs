@@ -1,0 +1,320 @@
+//! The judge side of a run: spawn the helper, feed it the spec, drain the
+//! program's pipes with `poll(2)`, enforce the output limit, collect the
+//! helper's report and the cgroup counters.
+
+use super::cgroup::{CgroupSupport, RunCgroup};
+use crate::spec::{HelperReport, RunSpec, StdinSource};
+use judge_core::{Measurement, SandboxReport};
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Errors of the sandbox itself (never the program's fault): the run is IE.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// The helper could not be started.
+    #[error("cannot start the sandbox helper {path}: {source}")]
+    Spawn { path: PathBuf, source: std::io::Error },
+    /// An OS call on the judge side failed.
+    #[error("sandbox I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    /// The helper reported that it could not run the program.
+    #[error("sandbox failed: {0}")]
+    Helper(String),
+    /// A cgroup could not be prepared.
+    #[error("cgroup setup failed: {0}")]
+    Cgroup(String),
+}
+
+/// A captured output stream: its first bytes and its full length.
+#[derive(Debug, Clone, Default)]
+pub struct Captured {
+    /// The first `capture_bytes` bytes.
+    pub data: Vec<u8>,
+    /// Total bytes written (counted until the stream was closed).
+    pub total: u64,
+}
+
+impl Captured {
+    /// Lossy UTF-8 of the kept bytes.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.data).into_owned()
+    }
+
+    /// Whether bytes were dropped past the capture cap.
+    pub fn truncated(&self) -> bool {
+        self.total > self.data.len() as u64
+    }
+}
+
+/// Everything known about a finished run.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Measured usage, ready for [`judge_core::classify`].
+    pub measurement: Measurement,
+    /// The program's stdout.
+    pub stdout: Captured,
+    /// The program's stderr.
+    pub stderr: Captured,
+    /// Bytes received on the result channel (if one was opened).
+    pub channel: Captured,
+    /// Layers in force for this run.
+    pub layers: SandboxReport,
+}
+
+/// A configured sandbox: where the helper binary is and what the machine allows.
+#[derive(Debug, Clone)]
+pub struct Sandbox {
+    helper: PathBuf,
+    cgroups: CgroupSupport,
+    uid: Option<u32>,
+}
+
+impl Sandbox {
+    /// A sandbox that re-executes `helper` (normally `std::env::current_exe()`
+    /// of the `judge` binary) with the hidden helper subcommand.
+    ///
+    /// Probes cgroup support once. When the judge runs as root, programs run
+    /// as the uid from `JUDGE_SANDBOX_UID`, else a dedicated uid derived from
+    /// the judge's pid (1 000 000 000 + pid), so that concurrent judges never
+    /// share a process count.
+    pub fn new(helper: PathBuf) -> Sandbox {
+        let cgroups = if super::is_root() { CgroupSupport::detect() } else {
+            CgroupSupport { why_not: vec!["cgroups: not root (no delegated cgroup support yet)".into()], ..Default::default() }
+        };
+        let uid = super::is_root().then(|| {
+            std::env::var("JUDGE_SANDBOX_UID")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1_000_000_000 + std::process::id() % 1_000_000)
+        });
+        Sandbox { helper, cgroups, uid }
+    }
+
+    /// The uid programs run as (when the judge is root); work directories must
+    /// be writable by it.
+    pub fn uid(&self) -> Option<u32> {
+        self.uid
+    }
+
+    /// The cgroup controllers in use.
+    pub fn cgroups(&self) -> &CgroupSupport {
+        &self.cgroups
+    }
+
+    /// Run one program to completion. `spec.uid` is filled from this sandbox.
+    ///
+    /// Errors are the judge's own failures (IE); everything the program does,
+    /// including failing to exist as an executable, is reported in the outcome
+    /// or as [`SandboxError::Helper`].
+    pub fn run(&self, spec: &RunSpec) -> Result<Outcome, SandboxError> {
+        let mut spec = spec.clone();
+        spec.uid = self.uid;
+        let cgroup = if self.cgroups.memory || self.cgroups.pids {
+            Some(RunCgroup::create(&self.cgroups, spec.memory_kib, spec.processes).map_err(SandboxError::Cgroup)?)
+        } else {
+            None
+        };
+        if let Some(cg) = &cgroup {
+            spec.cgroup_procs = cg.procs_files();
+            spec.cgroup_memory = cg.has_memory();
+        }
+        let result = self.run_inner(&spec);
+        let usage = cgroup.map(RunCgroup::finish);
+        let (mut outcome, report) = result?;
+        if let Some(e) = report.error {
+            return Err(SandboxError::Helper(e));
+        }
+        if let Some(u) = usage {
+            if let Some(peak) = u.peak_kib {
+                outcome.measurement.memory_kib = peak.max(outcome.measurement.memory_kib);
+            }
+            outcome.measurement.oom_killed = u.oom_kills > 0;
+        }
+        outcome.layers.missing.extend(self.cgroups.why_not.iter().cloned());
+        Ok(outcome)
+    }
+
+    fn run_inner(&self, spec: &RunSpec) -> Result<(Outcome, HelperReport), SandboxError> {
+        let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (spec_r, spec_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (rep_r, rep_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (chan_r, chan_w) = if spec.result_channel {
+            let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+            (Some(r), Some(w))
+        } else {
+            (None, None)
+        };
+        let stdin = match &spec.stdin {
+            StdinSource::Null => Stdio::null(),
+            StdinSource::File(p) => Stdio::from(File::open(p)?),
+        };
+        // Move the fds the helper gets at 3/4/5 out of that range first, so the
+        // dup2 calls below can never overwrite one another.
+        let high = |fd: &OwnedFd| -> std::io::Result<OwnedFd> { fd.as_fd().try_clone_to_owned().and_then(|f| dup_high(f)) };
+        let spec_hi = high(&spec_r)?;
+        let rep_hi = high(&rep_w)?;
+        let chan_hi = chan_w.as_ref().map(high).transpose()?;
+        drop((spec_r, rep_w, chan_w));
+        let fds = [spec_hi.as_raw_fd(), rep_hi.as_raw_fd(), chan_hi.as_ref().map_or(-1, |f| f.as_raw_fd())];
+        let mut cmd = Command::new(&self.helper);
+        cmd.arg(crate::HELPER_SUBCOMMAND)
+            .env_clear()
+            .stdin(stdin)
+            .stdout(Stdio::from(out_w))
+            .stderr(Stdio::from(err_w));
+        // SAFETY: only dup2, which is async-signal-safe, runs between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                for (src, dst) in fds.iter().zip([3, 4, 5]) {
+                    if *src >= 0 && libc::dup2(*src, dst) == -1 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().map_err(|source| SandboxError::Spawn { path: self.helper.clone(), source })?;
+        drop(cmd);
+        drop((spec_hi, rep_hi, chan_hi));
+        let mut spec_w = File::from(spec_w);
+        let line = serde_json::to_string(spec).expect("RunSpec serialises");
+        spec_w.write_all(line.as_bytes())?;
+        drop(spec_w);
+
+        let deadline = Instant::now() + Duration::from_millis(spec.wall_ms) + Duration::from_secs(5);
+        let mut streams = [
+            Stream::new(out_r, spec.capture_bytes, spec.output_bytes),
+            Stream::new(err_r, spec.capture_bytes, spec.output_bytes),
+            Stream::new(rep_r, 1 << 20, u64::MAX),
+        ];
+        let mut channel = chan_r.map(|r| Stream::new(r, spec.capture_bytes * 4, u64::MAX));
+        let mut finished_at: Option<Instant> = None;
+        let mut timed_out = false;
+        loop {
+            let now = Instant::now();
+            if streams[2].fd.is_none() && finished_at.is_none() {
+                finished_at = Some(now);
+            }
+            let open = streams.iter().chain(channel.iter()).any(|s| s.fd.is_some());
+            if !open {
+                break;
+            }
+            // Once the helper has reported, leftovers get a short grace to flush.
+            let limit = match finished_at {
+                Some(t) => t + Duration::from_millis(200),
+                None => deadline,
+            };
+            if now >= limit {
+                if finished_at.is_none() {
+                    timed_out = true;
+                }
+                break;
+            }
+            let wait = (limit - now).as_millis().min(1000) as u16;
+            let mut pfds = Vec::new();
+            let mut idx = Vec::new();
+            for (i, s) in streams.iter().chain(channel.iter()).enumerate() {
+                if let Some(fd) = &s.fd {
+                    pfds.push(PollFd::new(fd.as_fd(), PollFlags::POLLIN));
+                    idx.push(i);
+                }
+            }
+            match poll(&mut pfds, PollTimeout::from(wait)) {
+                Ok(_) => {}
+                Err(nix::errno::Errno::EINTR) => continue,
+                Err(e) => return Err(std::io::Error::from(e).into()),
+            }
+            let ready: Vec<usize> = pfds
+                .iter()
+                .zip(&idx)
+                .filter(|(p, _)| p.revents().is_some_and(|r| !r.is_empty()))
+                .map(|(_, i)| *i)
+                .collect();
+            drop(pfds);
+            for i in ready {
+                let s = if i < 3 { &mut streams[i] } else { channel.as_mut().unwrap() };
+                s.read_some();
+            }
+        }
+        if timed_out {
+            let _ = child.kill();
+        }
+        let _ = child.wait();
+        let [stdout, stderr, report] = streams;
+        let report_text = String::from_utf8_lossy(&report.captured.data).into_owned();
+        let report: HelperReport = match report_text.lines().find_map(|l| serde_json::from_str(l).ok()) {
+            Some(r) => r,
+            None if timed_out => return Err(SandboxError::Helper("the sandbox helper did not report in time".into())),
+            None => return Err(SandboxError::Helper(format!("no report from the sandbox helper ({report_text:?})"))),
+        };
+        let Some(termination) = report.termination else {
+            return Err(SandboxError::Helper(report.error.clone().unwrap_or_else(|| "no termination".into())));
+        };
+        let measurement = Measurement {
+            termination,
+            cpu_ms: report.cpu_ms,
+            wall_ms: report.wall_ms,
+            memory_kib: report.maxrss_kib,
+            killed_for_cpu: report.killed_for_cpu,
+            killed_for_wall: report.killed_for_wall,
+            oom_killed: false,
+            stdout_bytes: stdout.captured.total,
+            stderr_bytes: stderr.captured.total,
+        };
+        let layers = SandboxReport { enforced: report.enforced.clone(), missing: report.missing.clone() };
+        let outcome = Outcome {
+            measurement,
+            stdout: stdout.captured,
+            stderr: stderr.captured,
+            channel: channel.map(|c| c.captured).unwrap_or_default(),
+            layers,
+        };
+        Ok((outcome, report))
+    }
+}
+
+fn dup_high(fd: OwnedFd) -> std::io::Result<OwnedFd> {
+    let raw = nix::fcntl::fcntl(fd.as_fd(), nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(10)).map_err(std::io::Error::from)?;
+    // SAFETY: fcntl returned a fresh descriptor we now own.
+    Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(raw) })
+}
+
+struct Stream {
+    fd: Option<File>,
+    captured: Captured,
+    cap: usize,
+    limit: u64,
+}
+
+impl Stream {
+    fn new(fd: OwnedFd, cap: usize, limit: u64) -> Stream {
+        Stream { fd: Some(File::from(fd)), captured: Captured::default(), cap, limit }
+    }
+
+    /// Read what is available; close on EOF or once past the limit (the
+    /// writer then gets EPIPE/SIGPIPE and the run is OLE by its byte count).
+    fn read_some(&mut self) {
+        let Some(f) = self.fd.as_mut() else { return };
+        let mut buf = [0u8; 65536];
+        match f.read(&mut buf) {
+            Ok(0) => self.fd = None,
+            Ok(n) => {
+                let keep = n.min(self.cap.saturating_sub(self.captured.data.len()));
+                self.captured.data.extend_from_slice(&buf[..keep]);
+                self.captured.total += n as u64;
+                if self.captured.total > self.limit {
+                    self.fd = None;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => self.fd = None,
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! What the judge asks the helper to run, and what the helper reports back.
+//! Both travel as one line of JSON over a pipe.
+
+use judge_core::Termination;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Where the program's stdin comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StdinSource {
+    /// `/dev/null`.
+    Null,
+    /// A regular file opened by the judge (never a pipe, so EOF is immediate).
+    File(PathBuf),
+}
+
+/// One command to run in the sandbox.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunSpec {
+    /// Absolute path of the executable (resolved before sandboxing: a PATH
+    /// lookup inside the sandbox could pick another program).
+    pub program: PathBuf,
+    /// argv, including argv\[0\].
+    pub argv: Vec<String>,
+    /// The complete environment (nothing else is inherited).
+    pub env: Vec<(String, String)>,
+    /// Working directory; must be writable by the sandbox uid.
+    pub workdir: PathBuf,
+    /// stdin source.
+    pub stdin: StdinSource,
+    /// CPU time limit, ms (user + sys of the main process).
+    pub cpu_ms: u64,
+    /// Wall-clock limit, ms.
+    pub wall_ms: u64,
+    /// Memory limit, KiB; `None` for no memory limit (compilers, CUDA).
+    pub memory_kib: Option<u64>,
+    /// Apply `RLIMIT_AS` as the memory limit even when a memory cgroup is used.
+    /// Without a cgroup it is always applied when `memory_kib` is set.
+    #[serde(default)]
+    pub address_space_limit: bool,
+    /// Output limit for stdout and for stderr, bytes. The stream is closed
+    /// once it passes the limit.
+    pub output_bytes: u64,
+    /// Bytes of stdout/stderr kept for the report (the rest is counted only).
+    pub capture_bytes: usize,
+    /// Largest file the program may write, bytes (`RLIMIT_FSIZE`).
+    pub file_size_bytes: u64,
+    /// Maximum open files (`RLIMIT_NOFILE`).
+    pub open_files: u64,
+    /// Maximum processes (pids cgroup; `RLIMIT_NPROC` under a non-root uid).
+    pub processes: u64,
+    /// Open a result channel: a pipe the program finds on fd 3 (write end),
+    /// read by the judge, capped at `capture_bytes` × 4.
+    pub result_channel: bool,
+    /// Directories the program must be able to read although an ancestor is
+    /// closed to the sandbox uid (an interpreter prefix under `/root`).
+    pub reachable: Vec<PathBuf>,
+    /// A root-owned empty directory the helper may use for staging mounts.
+    pub scratch: Option<PathBuf>,
+    /// Run as this uid/gid when the judge runs as root.
+    pub uid: Option<u32>,
+    /// cgroup directories the helper joins before forking (filled by the judge).
+    #[serde(default)]
+    pub cgroup_procs: Vec<PathBuf>,
+    /// Whether a memory cgroup enforces `memory_kib` (filled by the judge).
+    #[serde(default)]
+    pub cgroup_memory: bool,
+}
+
+impl RunSpec {
+    /// A spec with the given program and argv and safe defaults: 2 s CPU,
+    /// 6 s wall, 256 MiB, 64 MiB output, 64 KiB captured per stream.
+    pub fn new(program: impl Into<PathBuf>, argv: Vec<String>, workdir: impl Into<PathBuf>) -> RunSpec {
+        RunSpec {
+            program: program.into(),
+            argv,
+            env: Vec::new(),
+            workdir: workdir.into(),
+            stdin: StdinSource::Null,
+            cpu_ms: 2000,
+            wall_ms: 6000,
+            memory_kib: Some(256 * 1024),
+            address_space_limit: false,
+            output_bytes: 64 << 20,
+            capture_bytes: 64 << 10,
+            file_size_bytes: 64 << 20,
+            open_files: 64,
+            processes: 64,
+            result_channel: false,
+            reachable: Vec::new(),
+            scratch: None,
+            uid: None,
+            cgroup_procs: Vec::new(),
+            cgroup_memory: false,
+        }
+    }
+}
+
+/// What the helper measured, sent back on fd 4 as one JSON line.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HelperReport {
+    /// How the main process ended (absent when it could not be started).
+    pub termination: Option<Termination>,
+    /// user + sys CPU of the main process and the children it waited for, ms.
+    pub cpu_ms: u64,
+    /// Wall time from fork to the main process's end, ms (monotonic clock).
+    pub wall_ms: u64,
+    /// `ru_maxrss` of the main process, KiB.
+    pub maxrss_kib: u64,
+    /// Killed by the helper for CPU time.
+    pub killed_for_cpu: bool,
+    /// Killed by the helper for wall time.
+    pub killed_for_wall: bool,
+    /// Layers applied.
+    pub enforced: Vec<String>,
+    /// Layers not applied, `name: why`.
+    pub missing: Vec<String>,
+    /// Set when the helper could not run the program: the judge's failure.
+    pub error: Option<String>,
+}
