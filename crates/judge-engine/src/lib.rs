@@ -1,14 +1,337 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! The engine: compile → run every case in the sandbox → check → classify,
+//! emitting an [`Event`] per step for the reporters.
+//!
+//! One run directory per submission (removed afterwards):
+//! ```text
+//! judge-XXXX/          0711 root    (when the judge runs as root)
+//!   driver/            0755 root    driver files, solution source, compiled binary (read-only to the program)
+//!   build/             0700 uid     where the compiler runs
+//!   private/           0700 root    case inputs and checker inputs (opened by the judge, passed as stdin)
+//!   scratch/           0700 root    staging for the sandbox's bind mounts
+//!   work-N/            0700 uid     a fresh working directory per case
+//! ```
+//! Expected answers never leave the judge process.
+
+mod case;
+mod rundir;
+
+use judge_check::{FloatTolerance, ProgramChecker, TextChecker};
+use judge_core::{Cause, CaseReport, Report, SandboxReport, Verdict};
+use judge_lang::{LanguageConfig, LanguageTable, ResolvedToolchain, Target};
+use judge_registry::{CheckerSpec, Problem, ProblemKind};
+use judge_sandbox::{RunSpec, Sandbox};
+use std::path::{Path, PathBuf};
+
+pub use judge_core::report::SCHEMA_VERSION;
+
+/// Configuration errors (exit code 2): the submission could not be judged
+/// because of how the judge was asked, not because of the judge.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// Language table or toolchain problem.
+    #[error(transparent)]
+    Lang(#[from] judge_lang::LangError),
+    /// Anything else about the request.
+    #[error("{0}")]
+    Config(String),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Options of one judging.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Stop at the first case that is not AC; later cases are reported as skipped.
+    pub fail_fast: bool,
+    /// Include hidden cases' data in the case details.
+    pub reveal: bool,
+    /// Interpreter/compiler overrides by language id (`python` → path).
+    pub toolchain_overrides: Vec<(String, String)>,
+}
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+/// A submission to judge.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// Where it came from (for messages).
+    pub path: PathBuf,
+    /// Its source.
+    pub source: Vec<u8>,
+    /// Language id (`python`, `cpp`).
+    pub language: String,
+}
+
+/// Progress of a judging, for live reporters.
+#[derive(Debug, Clone)]
+pub enum Event<'a> {
+    /// The toolchain was resolved; compilation (or the syntax check) starts.
+    Compiling { toolchain: &'a judge_core::Toolchain },
+    /// A case is about to run.
+    CaseStarted { id: &'a str, index: usize, total: usize },
+    /// A case finished.
+    CaseFinished { case: &'a CaseReport, index: usize, total: usize },
+}
+
+/// The judging engine: a sandbox and a language table.
+pub struct Engine {
+    sandbox: Sandbox,
+    languages: LanguageTable,
+}
+
+const COMPILE_CPU_MS: u64 = 60_000;
+const COMPILE_MEMORY_KIB: u64 = 2 << 20;
+const COMPILE_LOG_BYTES: usize = 64 << 10;
+
+impl Engine {
+    /// An engine whose sandbox re-executes `helper` (the `judge` binary).
+    pub fn new(helper: PathBuf, languages: LanguageTable) -> Engine {
+        Engine { sandbox: Sandbox::new(helper), languages }
     }
+
+    /// The sandbox in use.
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.sandbox
+    }
+
+    /// The language table.
+    pub fn languages(&self) -> &LanguageTable {
+        &self.languages
+    }
+
+    /// Resolve a language's toolchain, honouring overrides.
+    pub fn toolchain(&self, lang: &LanguageConfig, opts: &Options) -> Result<ResolvedToolchain, EngineError> {
+        let ov = opts.toolchain_overrides.iter().find(|(l, _)| *l == lang.id).map(|(_, c)| c.as_str());
+        Ok(judge_lang::discover(lang, ov)?)
+    }
+
+    /// Judge a submission against every case of a problem.
+    ///
+    /// Returns `Err` only for configuration errors; the judge's own failures
+    /// become IE verdicts inside the report.
+    pub fn judge(
+        &self,
+        problem: &Problem,
+        sub: &Submission,
+        opts: &Options,
+        on_event: &mut dyn FnMut(Event<'_>),
+    ) -> Result<Report, EngineError> {
+        let lang = self.languages.get(&sub.language)?.clone();
+        let toolchain = self.toolchain(&lang, opts)?;
+        let target = match (&problem.manifest.kind, &problem.signature) {
+            (ProblemKind::Function, Some(sig)) => Target::Function(sig),
+            _ => Target::Stdio,
+        };
+        let mut report = Report {
+            schema_version: SCHEMA_VERSION,
+            problem: problem.id().to_string(),
+            language: lang.id.clone(),
+            toolchain: Some(toolchain.info.clone()),
+            verdict: Verdict::IE,
+            passed: 0,
+            total: problem.cases.len(),
+            compile: None,
+            cases: Vec::new(),
+            sandbox: SandboxReport::default(),
+        };
+        let internal = |report: &mut Report, detail: String| {
+            report.verdict = Verdict::IE;
+            report.compile = Some(Cause::Internal { detail });
+        };
+        let dir = match rundir::RunDir::create(self.sandbox.uid()) {
+            Ok(d) => d,
+            Err(e) => {
+                internal(&mut report, format!("cannot create the run directory: {e}"));
+                return Ok(report);
+            }
+        };
+        let plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
+        if let Err(e) = dir.install_driver_files(&plan.driver_files) {
+            internal(&mut report, format!("cannot write driver files: {e}"));
+            return Ok(report);
+        }
+        on_event(Event::Compiling { toolchain: &toolchain.info });
+        if let Some(build) = &plan.build {
+            match self.build(&dir, build, &plan) {
+                Ok(layers) => report.sandbox = layers,
+                Err(BuildFailure::Compile(cause)) => {
+                    report.verdict = Verdict::CE;
+                    report.compile = Some(cause);
+                    return Ok(report);
+                }
+                Err(BuildFailure::Internal(detail)) => {
+                    internal(&mut report, detail);
+                    return Ok(report);
+                }
+            }
+        }
+        let limits = problem.manifest.limits();
+        let checker = match &problem.manifest.checker {
+            CheckerSpec::Typed { float_abs, float_rel } => case::Checker::Typed(FloatTolerance {
+                abs: float_abs.unwrap_or(1e-9),
+                rel: float_rel.unwrap_or(1e-9),
+            }),
+            CheckerSpec::Exact => case::Checker::Text(TextChecker::Exact),
+            CheckerSpec::Lines => case::Checker::Text(TextChecker::Lines),
+            CheckerSpec::Tokens { case_insensitive } => {
+                case::Checker::Text(TextChecker::Tokens { case_insensitive: *case_insensitive })
+            }
+            CheckerSpec::Program { .. } => match self.program_checker(problem, &dir, opts) {
+                Ok(c) => case::Checker::Program(Box::new(c)),
+                Err(e) => {
+                    internal(&mut report, e);
+                    return Ok(report);
+                }
+            },
+        };
+        let ctx = case::CaseContext {
+            sandbox: &self.sandbox,
+            dir: &dir,
+            plan: &plan,
+            lang: &lang.id,
+            limits: &limits,
+            signature: problem.signature.as_ref(),
+            checker: &checker,
+            reveal: opts.reveal,
+            samples: problem.cases.iter().filter(|c| !c.hidden).count(),
+        };
+        let total = problem.cases.len();
+        let mut stop = false;
+        for (index, c) in problem.cases.iter().enumerate() {
+            if stop {
+                report.cases.push(CaseReport {
+                    id: case::display_id(&ctx, c, index),
+                    hidden: c.hidden,
+                    verdict: Verdict::IE,
+                    cpu_ms: 0,
+                    wall_ms: 0,
+                    memory_kib: 0,
+                    message: Cause::Skipped.message(),
+                    cause: Some(Cause::Skipped),
+                    details: None,
+                });
+                continue;
+            }
+            on_event(Event::CaseStarted { id: &c.id, index, total });
+            let (case_report, layers) = case::run_case(&ctx, c, index);
+            if let Some(layers) = layers {
+                merge_layers(&mut report.sandbox, layers);
+            }
+            on_event(Event::CaseFinished { case: &case_report, index, total });
+            if case_report.verdict != Verdict::AC && opts.fail_fast {
+                stop = true;
+            }
+            report.cases.push(case_report);
+        }
+        report.passed = report.cases.iter().filter(|c| c.verdict == Verdict::AC).count();
+        // Skipped cases are not failures of their own: the overall verdict is the first real one.
+        let ran: Vec<CaseReport> = report.cases.iter().filter(|c| c.cause != Some(Cause::Skipped)).cloned().collect();
+        report.verdict = Report::overall(&ran);
+        Ok(report)
+    }
+
+    fn program_checker(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options) -> Result<ProgramChecker, String> {
+        let (name, source) = problem.checker_program.as_ref().ok_or("checker program missing")?;
+        if !name.ends_with(".py") {
+            return Err(format!("checker program `{name}`: only Python checkers (.py) are supported"));
+        }
+        let py = self.languages.get("python").map_err(|e| e.to_string())?;
+        let tc = self.toolchain(py, opts).map_err(|e| format!("checker needs Python: {e}"))?;
+        let script = dir.install_checker(name, source).map_err(|e| format!("cannot install the checker: {e}"))?;
+        let workdir = dir.fresh_workdir("checker").map_err(|e| e.to_string())?;
+        Ok(ProgramChecker {
+            interpreter: tc.exe.clone(),
+            flags: vec!["-I".into(), "-S".into(), "-B".into()],
+            script,
+            reachable: tc.reachable.clone(),
+            scratch: dir.scratch.clone(),
+            private_dir: dir.private.clone(),
+            workdir,
+            cpu_ms: 10_000,
+            memory_kib: 1 << 20,
+        })
+    }
+
+    fn build(&self, dir: &rundir::RunDir, build: &judge_lang::BuildStep, plan: &judge_lang::Plan) -> Result<SandboxReport, BuildFailure> {
+        for (name, bytes) in &build.files {
+            dir.write_build_file(name, bytes).map_err(|e| BuildFailure::Internal(format!("cannot write {name}: {e}")))?;
+        }
+        let mut spec = RunSpec::new(&build.program, build.argv.clone(), &dir.build);
+        spec.env = base_env(&dir.build);
+        spec.cpu_ms = COMPILE_CPU_MS;
+        spec.wall_ms = COMPILE_CPU_MS * 2;
+        spec.memory_kib = Some(COMPILE_MEMORY_KIB);
+        spec.output_bytes = 16 << 20;
+        spec.capture_bytes = 4 << 20;
+        spec.file_size_bytes = 512 << 20;
+        spec.processes = 64;
+        spec.open_files = 256;
+        spec.reachable = plan.reachable.clone();
+        spec.scratch = Some(dir.scratch.clone());
+        let outcome = self.sandbox.run(&spec).map_err(|e| BuildFailure::Internal(format!("compilation could not run: {e}")))?;
+        let m = &outcome.measurement;
+        let mut log = outcome.stdout.data.clone();
+        log.extend_from_slice(&outcome.stderr.data);
+        if m.killed_for_cpu || m.killed_for_wall {
+            return Err(BuildFailure::Compile(Cause::Compile {
+                first_error: format!("compilation took longer than {} s", COMPILE_CPU_MS / 1000),
+                log: judge_lang::clean_compiler_output(&log, COMPILE_LOG_BYTES).log,
+            }));
+        }
+        if m.termination != judge_core::Termination::Exited(0) {
+            let cleaned = judge_lang::clean_compiler_output(&log, COMPILE_LOG_BYTES);
+            return Err(BuildFailure::Compile(Cause::Compile { first_error: cleaned.first_error, log: cleaned.log }));
+        }
+        if let Some(artifact) = &build.artifact {
+            dir.install_artifact(artifact).map_err(|e| BuildFailure::Internal(format!("cannot install the binary: {e}")))?;
+        }
+        Ok(outcome.layers)
+    }
+}
+
+enum BuildFailure {
+    Compile(Cause),
+    Internal(String),
+}
+
+fn merge_layers(into: &mut SandboxReport, from: SandboxReport) {
+    for l in from.enforced {
+        if !into.enforced.contains(&l) {
+            into.enforced.push(l);
+        }
+    }
+    for l in from.missing {
+        if !into.missing.contains(&l) {
+            into.missing.push(l);
+        }
+    }
+}
+
+/// The environment a sandboxed program gets; nothing else is inherited.
+///
+/// `PATH`, `HOME`/`TMPDIR` (the work directory), a UTF-8 locale, Python's
+/// hash seed fixed to 0 and its I/O encoding to UTF-8 (reproducible runs),
+/// one thread for OpenMP/OpenBLAS/MKL (fair CPU time), and
+/// `OPENBLAS_CORETYPE`/`OPENBLAS_L2_SIZE` passed through when set (older
+/// OpenBLAS builds crash without them on some processors).
+pub fn base_env(workdir: &Path) -> Vec<(String, String)> {
+    let w = workdir.display().to_string();
+    let mut env: Vec<(String, String)> = [
+        ("PATH", "/usr/local/bin:/usr/bin:/bin"),
+        ("LANG", "C.UTF-8"),
+        ("LC_ALL", "C.UTF-8"),
+        ("PYTHONHASHSEED", "0"),
+        ("PYTHONIOENCODING", "utf-8"),
+        ("PYTHONDONTWRITEBYTECODE", "1"),
+        ("OMP_NUM_THREADS", "1"),
+        ("OPENBLAS_NUM_THREADS", "1"),
+        ("MKL_NUM_THREADS", "1"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    env.push(("HOME".into(), w.clone()));
+    env.push(("TMPDIR".into(), w));
+    for k in ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"] {
+        if let Ok(v) = std::env::var(k) {
+            env.push((k.into(), v));
+        }
+    }
+    env
 }

@@ -1,14 +1,298 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! The problem registry: loads and validates problem directories, from disk
+//! (`--problems DIR`, `JUDGE_PROBLEMS`) or from the copy of `problems/`
+//! embedded in the binary.
+//!
+//! # Layout of a problem (`problems/<id>/`)
+//! ```text
+//! problem.toml            manifest (see [`Manifest`])
+//! statement.md            statement shown by `judge show`
+//! cases/sample/NAME.in    sample cases: shown to the user
+//! cases/sample/NAME.ans
+//! cases/hidden/NAME.in    hidden cases: data shown only with --reveal
+//! cases/hidden/NAME.ans
+//! reference/solution.py   reference solutions, one per language
+//! starter/solution.py     starter templates, one per language
+//! checker.py              custom checker program (optional)
+//! ```
+//! For function problems `.in` holds the JSON array of arguments and `.ans` the
+//! JSON return value, both in the typed JSON of [`judge_core::value`]; for stdio
+//! problems `.in` is fed to stdin and `.ans` is the answer the checker compares
+//! with. Cases run in file-name order, samples first.
+
+mod manifest;
+mod source;
+
+pub use manifest::{CheckerSpec, FunctionSpec, Manifest, ManifestLimits, ProblemKind, TextMode};
+pub use source::Source;
+
+use judge_core::{Signature, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The `problems/` directory of the source tree, embedded at build time.
+static EMBEDDED: include_dir::Dir<'static> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../problems");
+
+/// Errors loading a registry or a problem. Each names the file and what was expected.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    /// A registry directory that does not exist or cannot be read.
+    #[error("cannot read problem registry {path}: {message}")]
+    Unreadable { path: String, message: String },
+    /// No problem with this id.
+    #[error("unknown problem `{id}` (known: {known})")]
+    UnknownProblem { id: String, known: String },
+    /// A file of a problem is malformed.
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn invalid(file: impl Into<String>, message: impl Into<String>) -> RegistryError {
+    RegistryError::Invalid { file: file.into(), message: message.into() }
+}
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+/// One test case.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// `sample/01-basic` or `hidden/07-large`.
+    pub id: String,
+    /// Whether the case is hidden.
+    pub hidden: bool,
+    /// The `.in` file's bytes (arguments JSON or stdin).
+    pub input: Vec<u8>,
+    /// The `.ans` file's bytes (expected JSON value or expected output).
+    pub answer: Vec<u8>,
+    /// For function problems: the decoded arguments.
+    pub args: Option<Vec<Value>>,
+    /// For function problems: the decoded expected value.
+    pub expected: Option<Value>,
+}
+
+/// A loaded, validated problem.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The parsed signature, for function problems.
+    pub signature: Option<Signature>,
+    /// `statement.md`.
+    pub statement: String,
+    /// Sample cases then hidden cases, each in file-name order.
+    pub cases: Vec<Case>,
+    /// Reference solutions: file name (`solution.py`) → source.
+    pub references: BTreeMap<String, Vec<u8>>,
+    /// Starter templates: file name → source.
+    pub starters: BTreeMap<String, Vec<u8>>,
+    /// The custom checker program, when the manifest names one: (file name, source).
+    pub checker_program: Option<(String, Vec<u8>)>,
+    /// Where the problem came from (a directory, or `<embedded>/id`).
+    pub origin: String,
+}
+
+impl Problem {
+    /// The problem id.
+    pub fn id(&self) -> &str {
+        &self.manifest.id
     }
+}
+
+/// A set of problems.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    source: Source,
+    ids: Vec<String>,
+}
+
+impl Registry {
+    /// The registry embedded in the binary.
+    pub fn embedded() -> Registry {
+        Registry::from_source(Source::Embedded(&EMBEDDED)).expect("the embedded registry is readable")
+    }
+
+    /// A registry directory: every subdirectory holding a `problem.toml` is a problem.
+    pub fn open(dir: &Path) -> Result<Registry, RegistryError> {
+        if !dir.is_dir() {
+            return Err(RegistryError::Unreadable {
+                path: dir.display().to_string(),
+                message: "not a directory".into(),
+            });
+        }
+        Registry::from_source(Source::Dir(dir.to_path_buf()))
+    }
+
+    fn from_source(source: Source) -> Result<Registry, RegistryError> {
+        let mut ids: Vec<String> = source
+            .list_dirs("")
+            .map_err(|message| RegistryError::Unreadable { path: source.describe(""), message })?
+            .into_iter()
+            .filter(|d| source.exists(&format!("{d}/problem.toml")))
+            .collect();
+        ids.sort();
+        Ok(Registry { source, ids })
+    }
+
+    /// Where this registry lives, for messages.
+    pub fn describe(&self) -> String {
+        self.source.describe("")
+    }
+
+    /// Problem ids, sorted.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// Load just the manifest of a problem (cheap; for `judge list`).
+    pub fn manifest(&self, id: &str) -> Result<Manifest, RegistryError> {
+        self.check_known(id)?;
+        let file = format!("{id}/problem.toml");
+        let text = self.read_text(&file)?;
+        let m = Manifest::parse(&text).map_err(|e| invalid(self.source.describe(&file), e))?;
+        if m.id != id {
+            return Err(invalid(
+                self.source.describe(&file),
+                format!("field `id`: expected `{id}` (the directory name), found `{}`", m.id),
+            ));
+        }
+        Ok(m)
+    }
+
+    fn check_known(&self, id: &str) -> Result<(), RegistryError> {
+        if self.ids.iter().any(|i| i == id) {
+            Ok(())
+        } else {
+            Err(RegistryError::UnknownProblem { id: id.to_string(), known: self.ids.join(", ") })
+        }
+    }
+
+    fn read_text(&self, file: &str) -> Result<String, RegistryError> {
+        let bytes = self.source.read(file).map_err(|e| invalid(self.source.describe(file), e))?;
+        String::from_utf8(bytes).map_err(|_| invalid(self.source.describe(file), "expected UTF-8 text"))
+    }
+
+    /// Load and validate a whole problem: manifest, statement, cases (decoded
+    /// against the signature for function problems), references, starters.
+    pub fn problem(&self, id: &str) -> Result<Problem, RegistryError> {
+        let manifest = self.manifest(id)?;
+        let describe = |f: &str| self.source.describe(&format!("{id}/{f}"));
+        let signature = match &manifest.function {
+            Some(f) => Some(
+                Signature::parse(&f.signature)
+                    .map_err(|e| invalid(describe("problem.toml"), format!("field `function.signature`: {e}")))?,
+            ),
+            None => None,
+        };
+        let statement = if self.source.exists(&format!("{id}/statement.md")) {
+            self.read_text(&format!("{id}/statement.md"))?
+        } else {
+            String::new()
+        };
+        let mut cases = Vec::new();
+        for (group, hidden) in [("sample", false), ("hidden", true)] {
+            let dir = format!("{id}/cases/{group}");
+            if !self.source.exists(&dir) {
+                continue;
+            }
+            let mut names: Vec<String> = self
+                .source
+                .list_files(&dir)
+                .map_err(|e| invalid(describe(&format!("cases/{group}")), e))?;
+            names.sort();
+            for name in &names {
+                let Some(stem) = name.strip_suffix(".in") else {
+                    if !name.ends_with(".ans") && !name.starts_with('.') && !name.ends_with(".md") {
+                        return Err(invalid(
+                            describe(&format!("cases/{group}/{name}")),
+                            "unexpected file: cases are NAME.in with NAME.ans",
+                        ));
+                    }
+                    continue;
+                };
+                let ans_name = format!("{stem}.ans");
+                if !names.contains(&ans_name) {
+                    return Err(invalid(
+                        describe(&format!("cases/{group}/{name}")),
+                        format!("no answer file: expected cases/{group}/{ans_name} beside it"),
+                    ));
+                }
+                let input = self.source.read(&format!("{dir}/{name}")).map_err(|e| invalid(describe(name), e))?;
+                let answer = self.source.read(&format!("{dir}/{ans_name}")).map_err(|e| invalid(describe(&ans_name), e))?;
+                let mut case = Case { id: format!("{group}/{stem}"), hidden, input, answer, args: None, expected: None };
+                if let Some(sig) = &signature {
+                    decode_function_case(&mut case, sig, &describe(&format!("cases/{group}/{stem}")))?;
+                }
+                cases.push(case);
+            }
+            for name in &names {
+                if let Some(stem) = name.strip_suffix(".ans") {
+                    if !names.contains(&format!("{stem}.in")) {
+                        return Err(invalid(
+                            describe(&format!("cases/{group}/{name}")),
+                            format!("no input file: expected cases/{group}/{stem}.in beside it"),
+                        ));
+                    }
+                }
+            }
+        }
+        if cases.is_empty() {
+            return Err(invalid(describe("cases"), "no cases: expected cases/sample/*.in and/or cases/hidden/*.in"));
+        }
+        let references = self.files_in(&format!("{id}/reference"))?;
+        let starters = self.files_in(&format!("{id}/starter"))?;
+        let checker_program = match &manifest.checker {
+            CheckerSpec::Program { program } => {
+                let file = format!("{id}/{program}");
+                if !self.source.exists(&file) {
+                    return Err(invalid(
+                        describe("problem.toml"),
+                        format!("field `checker.program`: file `{program}` does not exist in the problem directory"),
+                    ));
+                }
+                Some((program.clone(), self.source.read(&file).map_err(|e| invalid(describe(program), e))?))
+            }
+            _ => None,
+        };
+        Ok(Problem { manifest, signature, statement, cases, references, starters, checker_program, origin: self.source.describe(id) })
+    }
+
+    fn files_in(&self, dir: &str) -> Result<BTreeMap<String, Vec<u8>>, RegistryError> {
+        let mut out = BTreeMap::new();
+        if !self.source.exists(dir) {
+            return Ok(out);
+        }
+        for name in self.source.list_files(dir).map_err(|e| invalid(self.source.describe(dir), e))? {
+            let bytes = self.source.read(&format!("{dir}/{name}")).map_err(|e| invalid(self.source.describe(dir), e))?;
+            out.insert(name, bytes);
+        }
+        Ok(out)
+    }
+}
+
+fn decode_function_case(case: &mut Case, sig: &Signature, base: &str) -> Result<(), RegistryError> {
+    let in_file = format!("{base}.in");
+    let ans_file = format!("{base}.ans");
+    let json: serde_json::Value = serde_json::from_slice(&case.input)
+        .map_err(|e| invalid(&in_file, format!("expected a JSON array of {} arguments: {e}", sig.params.len())))?;
+    let items = json
+        .as_array()
+        .ok_or_else(|| invalid(&in_file, format!("expected a JSON array of {} arguments", sig.params.len())))?;
+    if items.len() != sig.params.len() {
+        return Err(invalid(
+            &in_file,
+            format!("expected {} arguments ({}), found {}", sig.params.len(), sig, items.len()),
+        ));
+    }
+    let mut args = Vec::new();
+    for ((name, ty), item) in sig.params.iter().zip(items) {
+        args.push(Value::from_json(item, ty).map_err(|e| invalid(&in_file, format!("argument `{name}`: {e}")))?);
+    }
+    let ans: serde_json::Value = serde_json::from_slice(&case.answer)
+        .map_err(|e| invalid(&ans_file, format!("expected a JSON value of type {}: {e}", sig.returns)))?;
+    let expected = Value::from_json(&ans, &sig.returns).map_err(|e| invalid(&ans_file, format!("return value: {e}")))?;
+    case.args = Some(args);
+    case.expected = Some(expected);
+    Ok(())
+}
+
+/// The default registry directory from the environment (`JUDGE_PROBLEMS`), if set.
+pub fn env_registry_dir() -> Option<PathBuf> {
+    std::env::var_os("JUDGE_PROBLEMS").filter(|v| !v.is_empty()).map(PathBuf::from)
 }

@@ -1,14 +1,162 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! Reporters: the human report (a line per case, a summary, the first failure
+//! with a real diff) and the JSON report (schema in `docs/report-schema.md`).
+//!
+//! Colours go through `anstream`, which drops them when stdout is not a
+//! terminal and when `NO_COLOR` is set.
+
+mod diff;
+
+pub use diff::{diff_lines, pretty_value_lines};
+
+use anstyle::{AnsiColor, Style};
+use judge_core::{CaseReport, Cause, Report, Verdict};
+use std::io::Write;
+
+/// Output formats of `judge run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The human report.
+    Human,
+    /// One JSON document (schema version [`judge_core::report::SCHEMA_VERSION`]).
+    Json,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn verdict_style(v: Verdict) -> Style {
+    let color = match v {
+        Verdict::AC => AnsiColor::Green,
+        Verdict::WA => AnsiColor::Red,
+        Verdict::TLE | Verdict::MLE | Verdict::OLE => AnsiColor::Yellow,
+        Verdict::RE => AnsiColor::Magenta,
+        Verdict::CE => AnsiColor::Cyan,
+        Verdict::IE => AnsiColor::BrightRed,
+    };
+    Style::new().fg_color(Some(color.into())).bold()
+}
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// Live human output: a header, then a line per case as cases finish.
+pub struct HumanReporter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> HumanReporter<W> {
+    /// A reporter writing to `out` (normally `anstream::stdout()`).
+    pub fn new(out: W) -> Self {
+        HumanReporter { out }
     }
+
+    /// The header line: problem, language, toolchain.
+    pub fn header(&mut self, problem: &str, language: &str, tc: &judge_core::Toolchain) {
+        let _ = writeln!(
+            self.out,
+            "{BOLD}judge{BOLD:#} {problem} · {language} · {} {} {DIM}({}){DIM:#}",
+            tc.name, tc.version, tc.path
+        );
+    }
+
+    /// One finished case.
+    pub fn case(&mut self, c: &CaseReport) {
+        let vs = verdict_style(c.verdict);
+        let kind = if c.hidden { "hidden" } else { "sample" };
+        let msg = if c.verdict == Verdict::AC { String::new() } else { format!("  {}", one_line(&c.message, 100)) };
+        let _ = writeln!(
+            self.out,
+            "  {:<24} {DIM}{kind:<6}{DIM:#} {vs}{:<3}{vs:#} {:>6} ms {:>7.1} MiB{msg}",
+            c.id,
+            c.verdict.code(),
+            c.cpu_ms,
+            c.memory_kib as f64 / 1024.0,
+        );
+    }
+
+    /// Summary and the first failure's details.
+    pub fn finish(&mut self, r: &Report) {
+        let vs = verdict_style(r.verdict);
+        if let Some(cause) = &r.compile {
+            let _ = writeln!(self.out, "{vs}{}{vs:#} {}", r.verdict.code(), r.verdict.describe());
+            match cause {
+                Cause::Compile { log, .. } => {
+                    let _ = writeln!(self.out, "{}", cause.message());
+                    let _ = writeln!(self.out, "{DIM}--- compiler output ---{DIM:#}\n{}", log.trim_end());
+                }
+                other => {
+                    let _ = writeln!(self.out, "{}", other.message());
+                }
+            }
+            return;
+        }
+        let total_cpu: u64 = r.cases.iter().map(|c| c.cpu_ms).sum();
+        let peak = r.cases.iter().map(|c| c.memory_kib).max().unwrap_or(0);
+        let _ = writeln!(
+            self.out,
+            "{vs}{}{vs:#} {} · {}/{} passed · {} ms CPU in all · peak {:.1} MiB",
+            r.verdict.code(),
+            r.verdict.describe(),
+            r.passed,
+            r.total,
+            total_cpu,
+            peak as f64 / 1024.0
+        );
+        if !r.sandbox.missing.is_empty() {
+            let _ = writeln!(self.out, "{DIM}sandbox: missing {}{DIM:#}", r.sandbox.missing.join("; "));
+        }
+        let Some(first) = r.cases.iter().find(|c| c.verdict != Verdict::AC && c.cause != Some(Cause::Skipped)) else {
+            return;
+        };
+        let _ = writeln!(self.out, "\n{BOLD}First failing case: {} ({}){BOLD:#}", first.id, first.verdict.code());
+        let _ = writeln!(self.out, "  cause:    {}", first.message);
+        let Some(d) = &first.details else {
+            if first.hidden {
+                let _ = writeln!(self.out, "  {DIM}(hidden case: run with --reveal to see its data){DIM:#}");
+            }
+            return;
+        };
+        if let Some(i) = &d.input {
+            let _ = writeln!(self.out, "  input:    {}", one_line(i, 400));
+        }
+        let (exp, act) = (d.expected.as_deref(), d.actual.as_deref());
+        if let Some(e) = exp {
+            let _ = writeln!(self.out, "  expected: {}", one_line(e, 400));
+        }
+        if let Some(a) = act {
+            let _ = writeln!(self.out, "  actual:   {}", one_line(a, 400));
+        }
+        if let (Some(e), Some(a)) = (exp, act) {
+            if first.verdict == Verdict::WA && (e.len() > 60 || a.len() > 60 || e.contains('\n') || a.contains('\n')) {
+                let _ = writeln!(self.out, "  diff (- expected, + actual):");
+                for line in diff_lines(&pretty_value_lines(e), &pretty_value_lines(a), 3, 60) {
+                    let style = match line.chars().next() {
+                        Some('-') => Style::new().fg_color(Some(AnsiColor::Red.into())),
+                        Some('+') => Style::new().fg_color(Some(AnsiColor::Green.into())),
+                        _ => DIM,
+                    };
+                    let _ = writeln!(self.out, "    {style}{line}{style:#}");
+                }
+            }
+        }
+        for (name, text) in [("stdout", &d.stdout), ("stderr", &d.stderr)] {
+            if let Some(t) = text {
+                let _ = writeln!(self.out, "  {DIM}--- {name} ---{DIM:#}");
+                for line in t.lines().take(40) {
+                    let _ = writeln!(self.out, "  {line}");
+                }
+            }
+        }
+    }
+}
+
+fn one_line(s: &str, max: usize) -> String {
+    let flat = s.replace('\n', "⏎");
+    if flat.chars().count() > max {
+        format!("{}…", flat.chars().take(max).collect::<String>())
+    } else {
+        flat
+    }
+}
+
+/// The JSON report as a string (pretty-printed).
+pub fn json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).expect("reports serialise")
 }

@@ -50,8 +50,10 @@ pub struct RunSpec {
     /// Maximum processes (pids cgroup; `RLIMIT_NPROC` under a non-root uid).
     pub processes: u64,
     /// Open a result channel: a pipe the program finds on fd 3 (write end),
-    /// read by the judge, capped at `capture_bytes` × 4.
+    /// read by the judge.
     pub result_channel: bool,
+    /// Bytes of the result channel kept (the rest is counted only).
+    pub channel_bytes: usize,
     /// Directories the program must be able to read although an ancestor is
     /// closed to the sandbox uid (an interpreter prefix under `/root`).
     pub reachable: Vec<PathBuf>,
@@ -87,6 +89,7 @@ impl RunSpec {
             open_files: 64,
             processes: 64,
             result_channel: false,
+            channel_bytes: 64 << 20,
             reachable: Vec::new(),
             scratch: None,
             uid: None,

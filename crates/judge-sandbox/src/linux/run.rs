@@ -194,7 +194,7 @@ impl Sandbox {
             Stream::new(err_r, spec.capture_bytes, spec.output_bytes),
             Stream::new(rep_r, 1 << 20, u64::MAX),
         ];
-        let mut channel = chan_r.map(|r| Stream::new(r, spec.capture_bytes * 4, u64::MAX));
+        let mut channel = chan_r.map(|r| Stream::new(r, spec.channel_bytes, u64::MAX));
         let mut finished_at: Option<Instant> = None;
         let mut timed_out = false;
         loop {

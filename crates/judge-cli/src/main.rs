@@ -1,0 +1,323 @@
+//! `judge`: a local coding-practice judge with a sandboxed test runner.
+//!
+//! Exit codes: 0 all cases AC; 1 some case not AC; 2 usage or configuration
+//! error; 3 internal error (see `judge_core::ExitCode`).
+
+use anyhow::{anyhow, Context};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use judge_core::ExitCode;
+use judge_engine::{Engine, Event, Options, Submission};
+use judge_lang::LanguageTable;
+use judge_registry::{ProblemKind, Registry};
+use judge_report::HumanReporter;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Parser)]
+#[command(name = "judge", version, about = "Local coding-practice judge with a sandboxed test runner")]
+struct Cli {
+    /// Log what the judge does (tracing) on stderr; -vv for more.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct RegistryArgs {
+    /// Problem registry directory (default: the problems embedded in the binary).
+    #[arg(long, env = "JUDGE_PROBLEMS", global = true, value_name = "DIR")]
+    problems: Option<PathBuf>,
+    /// A copy of the runners/ folder with an edited languages.toml.
+    #[arg(long, env = "JUDGE_RUNNERS", global = true, value_name = "DIR")]
+    runners: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
+enum Lang {
+    Python,
+    Cpp,
+}
+
+impl Lang {
+    fn id(self) -> &'static str {
+        match self {
+            Lang::Python => "python",
+            Lang::Cpp => "cpp",
+        }
+    }
+}
+
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq)]
+enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Judge FILE against a problem's sample and hidden cases.
+    Run {
+        /// The solution file (.py, .cpp).
+        file: PathBuf,
+        /// Problem id (default: a `judge: <id>` comment in the first lines, else the file name).
+        #[arg(long, short)]
+        problem: Option<String>,
+        /// Language (default: from the file extension).
+        #[arg(long, short)]
+        lang: Option<Lang>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Show hidden cases' data for failing cases.
+        #[arg(long)]
+        reveal: bool,
+        /// Stop at the first case that is not AC.
+        #[arg(long)]
+        fail_fast: bool,
+        /// Python interpreter to use (default: python3 on PATH; also $JUDGE_PYTHON).
+        #[arg(long, value_name = "PATH")]
+        python: Option<String>,
+        /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
+        #[arg(long, value_name = "PATH")]
+        cxx: Option<String>,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// List the problems of the registry.
+    List {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Show a problem: statement, signature per language, samples.
+    Show {
+        /// Problem id.
+        id: String,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Write the starter file of a problem (never overwrites a file).
+    New {
+        /// Problem id.
+        id: String,
+        /// Language of the starter.
+        #[arg(long, short, value_enum)]
+        lang: Lang,
+        /// Output file (default: the function name or problem id with the language's extension).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+}
+
+/// An error with the exit code it maps to.
+struct Failure {
+    code: ExitCode,
+    error: anyhow::Error,
+}
+
+fn usage(e: impl Into<anyhow::Error>) -> Failure {
+    Failure { code: ExitCode::Usage, error: e.into() }
+}
+
+fn main() {
+    // The sandbox helper is this same binary, re-executed; it must not parse flags.
+    if std::env::args_os().nth(1).is_some_and(|a| a == judge_sandbox::HELPER_SUBCOMMAND) {
+        judge_sandbox::helper_main();
+    }
+    let cli = Cli::parse();
+    if cli.verbose > 0 {
+        let level = if cli.verbose > 1 { "debug" } else { "info" };
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_env_filter(tracing_subscriber::EnvFilter::new(level))
+            .init();
+    }
+    let code = match run(cli.command) {
+        Ok(code) => code,
+        Err(f) => {
+            let _ = writeln!(anstream::stderr(), "judge: error: {:#}", f.error);
+            f.code
+        }
+    };
+    std::process::exit(code as i32);
+}
+
+fn registry(args: &RegistryArgs) -> Result<Registry, Failure> {
+    match &args.problems {
+        Some(dir) => Registry::open(dir).map_err(usage),
+        None => Ok(Registry::embedded()),
+    }
+}
+
+fn run(cmd: Command) -> Result<ExitCode, Failure> {
+    match cmd {
+        Command::Run { file, problem, lang, format, reveal, fail_fast, python, cxx, registry: reg } => {
+            let registry = registry(&reg)?;
+            let source = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display())).map_err(usage)?;
+            let languages = LanguageTable::load(reg.runners.as_deref()).map_err(usage)?;
+            let language = match lang {
+                Some(l) => l.id().to_string(),
+                None => {
+                    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+                    languages
+                        .by_extension(ext)
+                        .map(|l| l.id.clone())
+                        .ok_or_else(|| usage(anyhow!("{}: unsupported extension `.{ext}`; expected .py or .cpp (or pass --lang)", file.display())))?
+                }
+            };
+            let id = match problem {
+                Some(p) => p,
+                None => detect_problem(&file, &source, &registry).map_err(usage)?,
+            };
+            let problem = registry.problem(&id).map_err(usage)?;
+            let helper = std::env::current_exe().context("cannot find the judge binary").map_err(|e| Failure { code: ExitCode::Internal, error: e })?;
+            let engine = Engine::new(helper, languages);
+            let mut opts = Options { fail_fast, reveal, ..Default::default() };
+            if let Some(p) = python {
+                opts.toolchain_overrides.push(("python".into(), p));
+            }
+            if let Some(c) = cxx {
+                opts.toolchain_overrides.push(("cpp".into(), c));
+            }
+            let sub = Submission { path: file.clone(), source, language: language.clone() };
+            let human = format == FormatArg::Human;
+            let mut reporter = HumanReporter::new(anstream::stdout());
+            let lang_name = engine.languages().get(&language).map(|l| l.name.clone()).unwrap_or(language.clone());
+            let report = engine
+                .judge(&problem, &sub, &opts, &mut |ev| {
+                    if !human {
+                        return;
+                    }
+                    match ev {
+                        Event::Compiling { toolchain } => reporter.header(problem.id(), &lang_name, toolchain),
+                        Event::CaseFinished { case, .. } => reporter.case(case),
+                        Event::CaseStarted { .. } => {}
+                    }
+                })
+                .map_err(usage)?;
+            if human {
+                reporter.finish(&report);
+            } else {
+                println!("{}", judge_report::json(&report));
+            }
+            Ok(ExitCode::for_verdict(report.verdict))
+        }
+        Command::List { format, registry: reg } => {
+            let registry = registry(&reg)?;
+            let mut rows = Vec::new();
+            for id in registry.ids() {
+                let m = registry.manifest(id).map_err(usage)?;
+                rows.push(m);
+            }
+            if format == FormatArg::Json {
+                let items: Vec<_> = rows
+                    .iter()
+                    .map(|m| serde_json::json!({"id": m.id, "title": m.title, "kind": format!("{:?}", m.kind).to_lowercase(), "tags": m.tags}))
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&items).expect("json"));
+            } else {
+                let mut out = anstream::stdout();
+                for m in &rows {
+                    let kind = match m.kind {
+                        ProblemKind::Function => "function",
+                        ProblemKind::Stdio => "stdio",
+                    };
+                    let _ = writeln!(out, "{:<28} {:<9} {}", m.id, kind, m.title);
+                }
+            }
+            Ok(ExitCode::Accepted)
+        }
+        Command::Show { id, registry: reg } => {
+            let registry = registry(&reg)?;
+            let p = registry.problem(&id).map_err(usage)?;
+            let mut out = anstream::stdout();
+            let l = p.manifest.limits();
+            let _ = writeln!(out, "# {} ({})\n", p.manifest.title, p.id());
+            let _ = writeln!(out, "Time limit {} ms (CPU) · memory limit {} MiB\n", l.time_ms, l.memory_kib / 1024);
+            if let Some(sig) = &p.signature {
+                let _ = writeln!(out, "Signature:\n  Python: {}\n  C++:    {}\n", sig.python(), sig.cpp());
+            }
+            let _ = writeln!(out, "{}", p.statement.trim_end());
+            let samples: Vec<_> = p.cases.iter().filter(|c| !c.hidden).collect();
+            if !samples.is_empty() {
+                let _ = writeln!(out, "\n## Samples");
+            }
+            for c in samples {
+                match (&p.signature, &c.args, &c.expected) {
+                    (Some(sig), Some(args), Some(exp)) => {
+                        let call: Vec<String> = args.iter().map(|a| a.render()).collect();
+                        let _ = writeln!(out, "  {}({}) == {}", sig.name, call.join(", "), exp.render());
+                    }
+                    _ => {
+                        let _ = writeln!(out, "  {}:\n  input:\n{}\n  output:\n{}", c.id, String::from_utf8_lossy(&c.input), String::from_utf8_lossy(&c.answer));
+                    }
+                }
+            }
+            Ok(ExitCode::Accepted)
+        }
+        Command::New { id, lang, output, registry: reg } => {
+            let registry = registry(&reg)?;
+            let p = registry.problem(&id).map_err(usage)?;
+            let ext = if lang == Lang::Python { "py" } else { "cpp" };
+            let starter = p
+                .starters
+                .get(&format!("solution.{ext}"))
+                .cloned()
+                .unwrap_or_else(|| judge_lang::generated_starter(lang.id(), p.signature.as_ref()).into_bytes());
+            let default_name = match &p.signature {
+                Some(sig) => format!("{}.{ext}", sig.name),
+                None => format!("{}.{ext}", p.id().replace('-', "_")),
+            };
+            let path = output.unwrap_or_else(|| PathBuf::from(default_name));
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        usage(anyhow!("{} already exists; not overwriting it (choose another name with -o)", path.display()))
+                    } else {
+                        usage(anyhow!("cannot create {}: {e}", path.display()))
+                    }
+                })?;
+            let mut text = Vec::new();
+            let marker = if lang == Lang::Python { format!("# judge: {}\n", p.id()) } else { format!("// judge: {}\n", p.id()) };
+            if !String::from_utf8_lossy(&starter).contains("judge:") {
+                text.extend_from_slice(marker.as_bytes());
+            }
+            text.extend_from_slice(&starter);
+            f.write_all(&text).map_err(|e| usage(anyhow!("cannot write {}: {e}", path.display())))?;
+            println!("wrote {} — judge it with: judge run {}", path.display(), path.display());
+            Ok(ExitCode::Accepted)
+        }
+    }
+}
+
+/// The problem of a file: a `judge: <id>` marker in its first 10 lines, else
+/// its file name (`longest_clean_span.py` → `longest-clean-span`).
+fn detect_problem(file: &Path, source: &[u8], registry: &Registry) -> anyhow::Result<String> {
+    let text = String::from_utf8_lossy(source);
+    for line in text.lines().take(10) {
+        if let Some(i) = line.find("judge:") {
+            let id = line[i + 6..].trim().trim_end_matches("*/").trim();
+            if !id.is_empty() {
+                return Ok(id.to_string());
+            }
+        }
+    }
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let candidate = stem.replace('_', "-").to_lowercase();
+    if registry.ids().iter().any(|i| *i == candidate) {
+        return Ok(candidate);
+    }
+    Err(anyhow!(
+        "{}: cannot tell which problem this solves: pass --problem ID, add a `judge: <id>` comment in its first lines, or name the file after the problem (known: {})",
+        file.display(),
+        registry.ids().join(", ")
+    ))
+}

@@ -1,0 +1,257 @@
+//! One case: run, gather evidence, classify.
+
+use crate::rundir::RunDir;
+use judge_check::{check_text, compare_values, FloatTolerance, ProgramChecker, TextChecker};
+use judge_core::report::CaseDetails;
+use judge_core::{classify, CaseReport, Cause, Evidence, Limits, SandboxReport, Signature, Value, Verdict};
+use judge_core::classify::ended_cleanly;
+use judge_core::value::describe_json;
+use judge_lang::Plan;
+use judge_registry::Case;
+use judge_sandbox::{Outcome, RunSpec, Sandbox, StdinSource};
+
+/// How answers are checked.
+pub enum Checker {
+    Typed(FloatTolerance),
+    Text(TextChecker),
+    Program(Box<ProgramChecker>),
+}
+
+pub struct CaseContext<'a> {
+    pub sandbox: &'a Sandbox,
+    pub dir: &'a RunDir,
+    pub plan: &'a Plan,
+    pub lang: &'a str,
+    pub limits: &'a Limits,
+    pub signature: Option<&'a Signature>,
+    pub checker: &'a Checker,
+    pub reveal: bool,
+    /// Number of sample cases (hidden cases are numbered after them).
+    pub samples: usize,
+}
+
+const SHOWN_BYTES: usize = 4096;
+
+fn internal_case(ctx: &CaseContext<'_>, case: &Case, index: usize, detail: String) -> CaseReport {
+    let cause = Cause::Internal { detail };
+    CaseReport {
+        id: display_id(ctx, case, index),
+        hidden: case.hidden,
+        verdict: Verdict::IE,
+        cpu_ms: 0,
+        wall_ms: 0,
+        memory_kib: 0,
+        message: cause.message(),
+        cause: Some(cause),
+        details: None,
+    }
+}
+
+pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport, Option<SandboxReport>) {
+    let input_path = ctx.dir.private_file(&format!("case-{index}.in"));
+    if let Err(e) = std::fs::write(&input_path, &case.input) {
+        return (internal_case(ctx, case, index, format!("cannot write the case input: {e}")), None);
+    }
+    let workdir = match ctx.dir.fresh_workdir(&index.to_string()) {
+        Ok(w) => w,
+        Err(e) => return (internal_case(ctx, case, index, format!("cannot create a work directory: {e}")), None),
+    };
+    let l = ctx.limits;
+    let mut spec = RunSpec::new(&ctx.plan.run_program, ctx.plan.run_argv.clone(), &workdir);
+    spec.env = crate::base_env(&workdir);
+    spec.stdin = StdinSource::File(input_path.clone());
+    spec.cpu_ms = l.time_ms;
+    spec.wall_ms = l.wall_ms;
+    spec.memory_kib = Some(l.memory_kib);
+    spec.output_bytes = l.output_bytes;
+    spec.capture_bytes = if ctx.signature.is_some() { 64 << 10 } else { l.output_bytes.min(256 << 20) as usize };
+    spec.file_size_bytes = l.file_size_bytes;
+    spec.open_files = l.open_files;
+    spec.processes = l.processes;
+    spec.result_channel = ctx.plan.result_channel;
+    spec.reachable = ctx.plan.reachable.clone();
+    spec.scratch = Some(ctx.dir.scratch.clone());
+    let outcome = ctx.sandbox.run(&spec);
+    let _ = std::fs::remove_file(&input_path);
+    let _ = std::fs::remove_dir_all(&workdir);
+    let outcome = match outcome {
+        Ok(o) => o,
+        Err(e) => return (internal_case(ctx, case, index, e.to_string()), None),
+    };
+    let (evidence, actual_shown) = evidence(ctx, case, &outcome);
+    let m = &outcome.measurement;
+    let c = classify(m, l, &evidence);
+    let show = !case.hidden || ctx.reveal;
+    let mut cause = c.cause;
+    if !show {
+        if let Some(Cause::WrongAnswer { detail }) = &mut cause {
+            *detail = "wrong answer (hidden case: --reveal shows the data)".into();
+        }
+    }
+    let message = cause.as_ref().map(Cause::message).unwrap_or_default();
+    let details = (c.verdict != Verdict::AC && show).then(|| CaseDetails {
+        input: Some(render_input(ctx, case)),
+        expected: Some(render_expected(ctx, case)),
+        actual: actual_shown,
+        stdout: (!outcome.stdout.data.is_empty()).then(|| clip_bytes(&outcome.stdout.data, outcome.stdout.total)),
+        stderr: (!outcome.stderr.data.is_empty()).then(|| clip_bytes(&outcome.stderr.data, outcome.stderr.total)),
+    });
+    let report = CaseReport {
+        id: display_id(ctx, case, index),
+        hidden: case.hidden,
+        verdict: c.verdict,
+        cpu_ms: m.cpu_ms,
+        wall_ms: m.wall_ms,
+        memory_kib: m.memory_kib,
+        message,
+        cause,
+        details,
+    };
+    (report, Some(outcome.layers))
+}
+
+/// Evidence about the answer, and what to show as the actual answer.
+fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence, Option<String>) {
+    let clean = ended_cleanly(&outcome.measurement, ctx.limits);
+    match ctx.signature {
+        Some(sig) => function_evidence(ctx, sig, case, outcome, clean),
+        None => {
+            let shown = Some(clip_bytes(&outcome.stdout.data, outcome.stdout.total));
+            if clean {
+                let verdict = match ctx.checker {
+                    Checker::Text(t) => match check_text(*t, &case.answer, &outcome.stdout.data) {
+                        Ok(()) => Evidence::Accepted,
+                        Err(d) => Evidence::Rejected(d),
+                    },
+                    _ => Evidence::CheckerFailed("this checker does not apply to stdio problems".into()),
+                };
+                return (verdict, shown);
+            }
+            let stderr = outcome.stderr.text();
+            let ev = match judge_lang::runtime_exception(ctx.lang, &stderr) {
+                Some((ty, _, true)) => Evidence::AllocationFailed(ty),
+                Some((exception, message, false)) => Evidence::Exception { exception, message, memory: false },
+                None => Evidence::Unchecked,
+            };
+            (ev, shown)
+        }
+    }
+}
+
+fn function_evidence(ctx: &CaseContext<'_>, sig: &Signature, case: &Case, outcome: &Outcome, clean: bool) -> (Evidence, Option<String>) {
+    let text = String::from_utf8_lossy(&outcome.channel.data);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let exited = match outcome.measurement.termination {
+        judge_core::Termination::Exited(c) => format!("exited with code {c}"),
+        judge_core::Termination::Signaled(s) => format!("was killed by {}", judge_core::verdict::signal_name(s)),
+    };
+    let result: serde_json::Value = match lines.as_slice() {
+        [] => {
+            return (
+                Evidence::BadResult(format!("the program {exited} before the function returned (no result was reported)")),
+                None,
+            )
+        }
+        [one] => match serde_json::from_str(one) {
+            Ok(v) => v,
+            Err(_) => return (Evidence::BadResult("garbled result on the result channel".into()), None),
+        },
+        many => {
+            return (
+                Evidence::BadResult(format!("{} results on the result channel, expected exactly one (forged or duplicated)", many.len())),
+                None,
+            )
+        }
+    };
+    match result.get("status").and_then(|s| s.as_str()) {
+        Some("ok") => {}
+        Some("exception") => {
+            let s = |k: &str| result.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let memory = result.get("memory").and_then(|m| m.as_bool()).unwrap_or(false);
+            return (Evidence::Exception { exception: s("type"), message: s("message"), memory }, None);
+        }
+        _ => return (Evidence::BadResult("garbled result on the result channel".into()), None),
+    }
+    let Some(raw) = result.get("value") else {
+        return (Evidence::BadResult("garbled result on the result channel (no value)".into()), None);
+    };
+    let actual = match Value::from_json(raw, &sig.returns) {
+        Ok(v) => v,
+        Err(e) => {
+            let shown = clip_str(&describe_json(raw), SHOWN_BYTES);
+            return (Evidence::Rejected(format!("wrong type: {e} (declared return type {})", sig.returns)), Some(shown));
+        }
+    };
+    let shown = Some(clip_str(&actual.render(), SHOWN_BYTES));
+    if !clean {
+        return (Evidence::Unchecked, shown);
+    }
+    let expected = case.expected.as_ref().expect("function cases are decoded");
+    let ev = match ctx.checker {
+        Checker::Typed(tol) => match compare_values(expected, &actual, *tol) {
+            Ok(()) => Evidence::Accepted,
+            Err(d) => Evidence::Rejected(d),
+        },
+        // The expected value is right by definition, so an identical answer
+        // needs no checker run.
+        Checker::Program(_) if compare_values(expected, &actual, FloatTolerance { abs: 0.0, rel: 0.0 }).is_ok() => {
+            Evidence::Accepted
+        }
+        Checker::Program(p) => {
+            let args = case.args.as_deref().unwrap_or(&[]);
+            p.check(ctx.sandbox, &case.id, args, expected, &actual)
+        }
+        Checker::Text(_) => Evidence::CheckerFailed("a text checker does not apply to function problems".into()),
+    };
+    (ev, shown)
+}
+
+/// A hidden case is shown by its number only (`hidden/3`), unless revealed:
+/// its file name may describe its data.
+pub fn display_id(ctx: &CaseContext<'_>, case: &Case, index: usize) -> String {
+    if case.hidden && !ctx.reveal {
+        format!("hidden/{}", index + 1 - ctx.samples)
+    } else {
+        case.id.clone()
+    }
+}
+
+fn render_input(ctx: &CaseContext<'_>, case: &Case) -> String {
+    match (ctx.signature, &case.args) {
+        (Some(sig), Some(args)) => sig
+            .params
+            .iter()
+            .zip(args)
+            .map(|((n, _), v)| format!("{n} = {}", clip_str(&v.render(), 300)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => clip_bytes(&case.input, case.input.len() as u64),
+    }
+}
+
+fn render_expected(ctx: &CaseContext<'_>, case: &Case) -> String {
+    match (ctx.signature, &case.expected) {
+        (Some(_), Some(v)) => clip_str(&v.render(), SHOWN_BYTES),
+        _ => clip_bytes(&case.answer, case.answer.len() as u64),
+    }
+}
+
+fn clip_str(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… [{} more bytes]", &s[..end], s.len() - end)
+}
+
+fn clip_bytes(b: &[u8], total: u64) -> String {
+    let keep = &b[..b.len().min(SHOWN_BYTES)];
+    let mut s = String::from_utf8_lossy(keep).into_owned();
+    if total > keep.len() as u64 {
+        s.push_str(&format!("… [{} more bytes]", total - keep.len() as u64));
+    }
+    s
+}

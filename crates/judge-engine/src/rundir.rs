@@ -1,0 +1,108 @@
+//! The per-submission run directory and its permissions.
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::{chown, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The directories of one judging; removed on drop.
+pub struct RunDir {
+    _root: tempfile::TempDir,
+    pub driver: PathBuf,
+    pub build: PathBuf,
+    pub private: PathBuf,
+    pub scratch: PathBuf,
+    root: PathBuf,
+    uid: Option<u32>,
+    counter: AtomicUsize,
+}
+
+fn mode(p: &Path, m: u32) -> io::Result<()> {
+    fs::set_permissions(p, fs::Permissions::from_mode(m))
+}
+
+impl RunDir {
+    /// Create the tree; `uid` is the sandbox uid that must own the writable parts.
+    pub fn create(uid: Option<u32>) -> io::Result<RunDir> {
+        let root_dir = tempfile::Builder::new().prefix("judge-").tempdir()?;
+        let root = root_dir.path().to_path_buf();
+        mode(&root, 0o711)?;
+        let mk = |name: &str, m: u32, owned: bool| -> io::Result<PathBuf> {
+            let p = root.join(name);
+            fs::create_dir(&p)?;
+            mode(&p, m)?;
+            if owned {
+                if let Some(u) = uid {
+                    chown(&p, Some(u), Some(u))?;
+                }
+            }
+            Ok(p)
+        };
+        Ok(RunDir {
+            driver: mk("driver", 0o755, false)?,
+            build: mk("build", 0o700, true)?,
+            private: mk("private", 0o700, false)?,
+            scratch: mk("scratch", 0o700, false)?,
+            _root: root_dir,
+            root,
+            uid,
+            counter: AtomicUsize::new(0),
+        })
+    }
+
+    /// Write driver files (read-only to the program).
+    pub fn install_driver_files(&self, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+        for (name, bytes) in files {
+            let p = self.driver.join(name);
+            fs::write(&p, bytes)?;
+            mode(&p, 0o644)?;
+        }
+        Ok(())
+    }
+
+    /// Install a checker program next to the driver files.
+    pub fn install_checker(&self, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+        let dir = self.root.join("checker");
+        fs::create_dir_all(&dir)?;
+        mode(&dir, 0o755)?;
+        let p = dir.join(Path::new(name).file_name().unwrap_or(name.as_ref()));
+        fs::write(&p, bytes)?;
+        mode(&p, 0o644)?;
+        Ok(p)
+    }
+
+    /// Write a file into the build directory (owned by the sandbox uid).
+    pub fn write_build_file(&self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        let p = self.build.join(name);
+        fs::write(&p, bytes)?;
+        if let Some(u) = self.uid {
+            chown(&p, Some(u), Some(u))?;
+        }
+        Ok(())
+    }
+
+    /// Copy a build artifact into the driver directory, owned by the judge, mode 0755.
+    pub fn install_artifact(&self, name: &str) -> io::Result<()> {
+        let dst = self.driver.join(name);
+        fs::copy(self.build.join(name), &dst)?;
+        mode(&dst, 0o755)
+    }
+
+    /// A fresh empty working directory owned by the sandbox uid.
+    pub fn fresh_workdir(&self, label: &str) -> io::Result<PathBuf> {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        let p = self.root.join(format!("work-{label}-{n}"));
+        fs::create_dir(&p)?;
+        mode(&p, 0o700)?;
+        if let Some(u) = self.uid {
+            chown(&p, Some(u), Some(u))?;
+        }
+        Ok(p)
+    }
+
+    /// A path in the judge-private directory.
+    pub fn private_file(&self, name: &str) -> PathBuf {
+        self.private.join(name)
+    }
+}

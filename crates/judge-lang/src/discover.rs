@@ -1,0 +1,112 @@
+//! Toolchain discovery: find the interpreter or compiler, resolve it to an
+//! absolute path (a PATH lookup inside the sandbox could silently pick another
+//! one), and record its version and, for Python, its prefixes and sys.path.
+
+use crate::{LangError, LanguageConfig};
+use judge_core::Toolchain;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A toolchain ready for sandboxed use.
+#[derive(Debug, Clone)]
+pub struct ResolvedToolchain {
+    /// Name, absolute path and version, for reports.
+    pub info: Toolchain,
+    /// The executable to run (absolute, symlinks resolved for interpreters).
+    pub exe: PathBuf,
+    /// Directories the program must be able to read (the interpreter prefix).
+    pub reachable: Vec<PathBuf>,
+    /// For Python: `sys.path` of the interpreter started normally (with
+    /// `site`), minus the current directory; the driver restores it.
+    pub sys_path: Vec<String>,
+}
+
+/// Find a command: an absolute/relative path as given, else on PATH.
+fn which(cmd: &str) -> Option<PathBuf> {
+    if cmd.contains('/') {
+        let p = PathBuf::from(cmd);
+        return p.is_file().then(|| std::fs::canonicalize(&p).unwrap_or(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join(cmd)).find(|p| is_executable(p))
+}
+
+fn is_executable(p: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    p.is_file() && p.metadata().map(|m| m.permissions().mode() & 0o111 != 0).unwrap_or(false)
+}
+
+const PY_PROBE: &str = "import sys, json; print(json.dumps({'executable': sys.executable, 'prefix': sys.prefix, \
+'base_prefix': sys.base_prefix, 'exec_prefix': sys.exec_prefix, 'base_exec_prefix': sys.base_exec_prefix, \
+'version': sys.version.split()[0], 'path': [p for p in sys.path if p]}))";
+
+/// Resolve the toolchain of `lang`. `override_cmd` (from a flag) wins over the
+/// language's `override_env` variable, which wins over its `command`.
+pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<ResolvedToolchain, LangError> {
+    let from_env = lang.override_env.as_ref().and_then(|v| std::env::var(v).ok()).filter(|v| !v.is_empty());
+    let (cmd, origin) = match (override_cmd, from_env) {
+        (Some(c), _) => (c.to_string(), "the command-line flag".to_string()),
+        (None, Some(c)) => (c, format!("${}", lang.override_env.as_deref().unwrap_or(""))),
+        (None, None) => (lang.command.clone(), "the language table".to_string()),
+    };
+    let found = which(&cmd).ok_or_else(|| {
+        LangError::Toolchain(format!("{}: `{cmd}` (from {origin}) not found on PATH", lang.name))
+    })?;
+    match lang.id.as_str() {
+        "python" => {
+            let out = Command::new(&found)
+                .args(["-c", PY_PROBE])
+                .env_remove("PYTHONPATH")
+                .output()
+                .map_err(|e| LangError::Toolchain(format!("cannot run {}: {e}", found.display())))?;
+            if !out.status.success() {
+                return Err(LangError::Toolchain(format!(
+                    "{} does not work: {}",
+                    found.display(),
+                    String::from_utf8_lossy(&out.stderr).trim()
+                )));
+            }
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+                .map_err(|e| LangError::Toolchain(format!("{} gave an unreadable answer: {e}", found.display())))?;
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            let exe = PathBuf::from(s("executable"));
+            let exe = std::fs::canonicalize(&exe).unwrap_or(exe);
+            let mut reachable: Vec<PathBuf> = Vec::new();
+            for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+                let p = PathBuf::from(s(k));
+                if !p.as_os_str().is_empty() && !reachable.contains(&p) {
+                    reachable.push(p);
+                }
+            }
+            if let Some(dir) = exe.parent() {
+                if !reachable.iter().any(|r| dir.starts_with(r)) {
+                    reachable.push(dir.to_path_buf());
+                }
+            }
+            let sys_path = v["path"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|p| p.as_str().map(String::from)).collect())
+                .unwrap_or_default();
+            Ok(ResolvedToolchain {
+                info: Toolchain { name: "python3".into(), path: exe.display().to_string(), version: s("version") },
+                exe,
+                reachable,
+                sys_path,
+            })
+        }
+        _ => {
+            let out = Command::new(&found)
+                .arg("-dumpfullversion")
+                .output()
+                .map_err(|e| LangError::Toolchain(format!("cannot run {}: {e}", found.display())))?;
+            let version = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            let name = found.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(cmd.clone());
+            Ok(ResolvedToolchain {
+                info: Toolchain { name, path: found.display().to_string(), version },
+                exe: found,
+                reachable: Vec::new(),
+                sys_path: Vec::new(),
+            })
+        }
+    }
+}

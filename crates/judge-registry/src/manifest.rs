@@ -1,0 +1,209 @@
+//! `problem.toml`: the problem manifest.
+//!
+//! ```toml
+//! id = "longest-clean-span"      # must equal the directory name
+//! title = "Longest clean span"
+//! kind = "function"              # or "stdio"
+//! tags = ["two-pointers"]        # optional
+//!
+//! [limits]
+//! time_ms = 2000                 # CPU time limit per case (user + sys)
+//! memory_mib = 256
+//! wall_ms = 7000                 # optional; default 3 × time + 1000
+//! output_kib = 65536             # optional; stdout and stderr each
+//!
+//! [function]                     # function problems only
+//! signature = "longest_clean_span(tokens: list[int], banned: list[int]) -> int"
+//!
+//! [checker]                      # optional
+//! type = "typed"                 # function default; float_abs/float_rel tolerances
+//! # type = "tokens" | "lines" | "exact"   (stdio; "tokens" is the default)
+//! # type = "program", program = "checker.py"
+//! ```
+//! Unknown fields are errors, so a typo never silently falls back to a default.
+
+use judge_core::Limits;
+use serde::Deserialize;
+
+/// The kind of problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProblemKind {
+    /// A typed function is called through a driver; results travel as JSON.
+    Function,
+    /// A program reads stdin and writes stdout, judged by a checker.
+    Stdio,
+}
+
+/// `[limits]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestLimits {
+    /// CPU time limit per case, ms.
+    pub time_ms: u64,
+    /// Memory limit, MiB.
+    pub memory_mib: u64,
+    /// Wall limit, ms (default 3 × time + 1000).
+    pub wall_ms: Option<u64>,
+    /// Output limit per stream, KiB (default 65536).
+    pub output_kib: Option<u64>,
+    /// Process limit (default 64).
+    pub processes: Option<u64>,
+}
+
+/// `[function]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionSpec {
+    /// `name(p: type, ...) -> type`.
+    pub signature: String,
+}
+
+/// How a stdio answer is compared (see `judge-check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextMode {
+    /// Byte for byte.
+    Exact,
+    /// Line by line, ignoring trailing whitespace and CR before LF.
+    Lines,
+    /// Whitespace-separated tokens.
+    Tokens,
+}
+
+/// `[checker]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum CheckerSpec {
+    /// Function problems: compare by declared type; floats within `float_abs`
+    /// or `float_rel` (defaults 1e-9 each).
+    Typed {
+        #[serde(default)]
+        float_abs: Option<f64>,
+        #[serde(default)]
+        float_rel: Option<f64>,
+    },
+    /// stdio: byte-exact.
+    Exact,
+    /// stdio: line-wise, trailing whitespace ignored.
+    Lines,
+    /// stdio: token-wise; `case_insensitive` optional.
+    Tokens {
+        #[serde(default)]
+        case_insensitive: bool,
+    },
+    /// A checker program in the problem directory (see `docs/checkers.md`).
+    Program { program: String },
+}
+
+/// A parsed `problem.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Problem id (kebab-case, equals the directory name).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Function or stdio.
+    pub kind: ProblemKind,
+    /// Free-form tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Difficulty label.
+    #[serde(default)]
+    pub difficulty: Option<String>,
+    /// Limits.
+    pub limits: ManifestLimits,
+    /// Signature, for function problems.
+    pub function: Option<FunctionSpec>,
+    /// Checker.
+    #[serde(default = "default_checker")]
+    pub checker: CheckerSpec,
+}
+
+fn default_checker() -> CheckerSpec {
+    CheckerSpec::Tokens { case_insensitive: false }
+}
+
+impl Manifest {
+    /// Parse and validate manifest text; the error names the field and what was expected.
+    pub fn parse(text: &str) -> Result<Manifest, String> {
+        let mut m: Manifest = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
+        match (m.kind, &m.function) {
+            (ProblemKind::Function, None) => {
+                return Err("missing table `[function]` with `signature`: required when kind = \"function\"".into())
+            }
+            (ProblemKind::Stdio, Some(_)) => {
+                return Err("table `[function]` is only allowed when kind = \"function\"".into())
+            }
+            _ => {}
+        }
+        if m.kind == ProblemKind::Function && m.checker == default_checker() {
+            m.checker = CheckerSpec::Typed { float_abs: None, float_rel: None };
+        }
+        match (&m.kind, &m.checker) {
+            (ProblemKind::Function, CheckerSpec::Exact | CheckerSpec::Lines | CheckerSpec::Tokens { .. }) => {
+                return Err("field `checker.type`: expected \"typed\" or \"program\" for a function problem".into())
+            }
+            (ProblemKind::Stdio, CheckerSpec::Typed { .. }) => {
+                return Err("field `checker.type`: expected \"exact\", \"lines\", \"tokens\" or \"program\" for a stdio problem".into())
+            }
+            _ => {}
+        }
+        if m.limits.time_ms == 0 || m.limits.memory_mib == 0 {
+            return Err("field `limits.time_ms` / `limits.memory_mib`: expected a positive number".into());
+        }
+        if m.id.is_empty() || !m.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(format!("field `id`: expected lower-case letters, digits and dashes, found `{}`", m.id));
+        }
+        Ok(m)
+    }
+
+    /// The run limits this manifest asks for.
+    pub fn limits(&self) -> Limits {
+        let mut l = Limits::from_time_memory(self.limits.time_ms, self.limits.memory_mib * 1024);
+        if let Some(w) = self.limits.wall_ms {
+            l.wall_ms = w;
+        }
+        if let Some(o) = self.limits.output_kib {
+            l.output_bytes = o * 1024;
+        }
+        if let Some(p) = self.limits.processes {
+            l.processes = p;
+        }
+        l
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"
+id = "p"
+title = "P"
+kind = "function"
+[limits]
+time_ms = 1000
+memory_mib = 64
+[function]
+signature = "f(a: int) -> int"
+"#;
+
+    #[test]
+    fn parses_and_defaults_the_checker() {
+        let m = Manifest::parse(OK).unwrap();
+        assert_eq!(m.checker, CheckerSpec::Typed { float_abs: None, float_rel: None });
+        assert_eq!(m.limits().wall_ms, 4000);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = Manifest::parse(&OK.replace("time_ms = 1000", "time_ms = \"fast\"")).unwrap_err();
+        assert!(e.contains("time_ms"), "{e}");
+        let e = Manifest::parse(&OK.replace("title = \"P\"", "title = \"P\"\ntitel = 1")).unwrap_err();
+        assert!(e.contains("titel"), "{e}");
+        let e = Manifest::parse(&OK.replace("[function]\nsignature = \"f(a: int) -> int\"", "")).unwrap_err();
+        assert!(e.contains("[function]"), "{e}");
+    }
+}

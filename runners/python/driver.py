@@ -1,0 +1,221 @@
+"""judge's Python driver for function problems (see docs/drivers.md).
+
+Run as ``python3 -I -S -B driver.py SPEC.json`` inside the sandbox:
+- SPEC.json: {"entry", "params": [types], "returns": type, "solution": path,
+  "sys_path": [dirs], "signature": "def ..."}; types are "int", "float",
+  "bool", "str" or ["list", T].
+- stdin: the JSON array of arguments, in typed JSON (non-finite floats are
+  {"$float": "inf" | "-inf" | "nan"}); stdin is switched to /dev/null before
+  the solution is loaded.
+- fd 3: the result channel, opened by the judge before this script started.
+  Exactly one JSON line is written to it:
+  {"status": "ok", "value": V} or
+  {"status": "exception", "type": T, "message": M, "memory": bool, "traceback": TB}.
+  The value is encoded faithfully, not coerced: a bool stays a bool, a float
+  stays a float, so the judge can tell `True` from `1`. The judge compares;
+  nothing here knows the expected value.
+
+``driver.py --check SPEC.json`` compiles the solution and checks that the
+entry function exists with the right number of parameters, without running
+any of it; a failure prints the reason and exits 1 (a CE).
+"""
+
+import sys
+
+# Capture everything used after the solution is loaded, so that patching
+# builtins or modules from the solution cannot change how results are encoded.
+_type = type
+_len = len
+_repr = repr
+_str = str
+_float = float
+_getattr = getattr
+_callable = callable
+
+import ast as _ast
+import json as _json
+import math as _math
+import os as _os
+import traceback as _traceback
+
+_dumps = _json.dumps
+_loads = _json.loads
+_isfinite = _math.isfinite
+_os_write = _os.write
+_os_exit = _os._exit
+_format_exc = _traceback.format_exception
+
+RESULT_FD = 3
+
+
+def _load_spec(path):
+    with open(path, "rb") as f:
+        return _loads(f.read())
+
+
+def _positional_count(fn):
+    a = fn.args
+    if a.vararg is not None:
+        return None
+    return _len(a.posonlyargs) + _len(a.args)
+
+
+def check(spec):
+    path = spec["solution"]
+    name = _os.path.basename(path)
+    with open(path, "rb") as f:
+        source = f.read()
+    try:
+        tree = compile(source, name, "exec", _ast.PyCF_ONLY_AST, dont_inherit=True)
+        compile(tree, name, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        line = (e.text or "").rstrip("\n")
+        print(f"{name}:{e.lineno}:{e.offset or 0}: {_type(e).__name__}: {e.msg}")
+        if line:
+            print(f"    {line}")
+        return 1
+    except ValueError as e:  # e.g. NUL bytes in the source
+        print(f"{name}: {e}")
+        return 1
+    entry = spec["entry"]
+    want = _len(spec["params"])
+    found = None
+    for node in tree.body:
+        if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name == entry:
+            found = (node, 0)
+        elif isinstance(node, _ast.ClassDef) and node.name == "Solution" and found is None:
+            for item in node.body:
+                if isinstance(item, _ast.FunctionDef) and item.name == entry:
+                    found = (item, 1)
+    expected = spec["signature"]
+    if found is None:
+        # Defined some other way (assignment, import)? Accept if the name is bound at top level.
+        for node in tree.body:
+            targets = []
+            if isinstance(node, _ast.Assign):
+                targets = [t.id for t in node.targets if isinstance(t, _ast.Name)]
+            elif isinstance(node, (_ast.Import, _ast.ImportFrom)):
+                targets = [(a.asname or a.name).split(".")[0] for a in node.names]
+            if entry in targets:
+                return 0
+        print(f"{name}: function `{entry}` not found; expected:\n    {expected}")
+        return 1
+    node, skip = found
+    if isinstance(node, _ast.AsyncFunctionDef):
+        print(f"{name}:{node.lineno}: `{entry}` is async; expected a plain function:\n    {expected}")
+        return 1
+    count = _positional_count(node)
+    if count is not None and count - skip != want:
+        # Parameters with defaults may be omitted.
+        defaults = _len(node.args.defaults)
+        if not (count - skip - defaults <= want <= count - skip):
+            print(f"{name}:{node.lineno}: `{entry}` takes {count - skip} parameter(s), expected {want}:\n    {expected}")
+            return 1
+    return 0
+
+
+def _decode_hook(obj):
+    if _len(obj) == 1 and "$float" in obj:
+        v = obj["$float"]
+        if v in ("inf", "-inf", "nan"):
+            return _float(v)
+    return obj
+
+
+def _encode(x):
+    t = _type(x)
+    if t is bool or t is int or t is str or x is None:
+        return x
+    if t is float:
+        if _isfinite(x):
+            return x
+        return {"$float": "nan" if x != x else ("inf" if x > 0 else "-inf")}
+    if t is list or t is tuple:
+        return [_encode(i) for i in x]
+    module = _getattr(t, "__module__", "") or ""
+    if module.startswith("numpy") and _callable(_getattr(x, "tolist", None)):
+        return _encode(x.tolist())
+    if issubclass(t, bool):
+        return bool(x)
+    if issubclass(t, int):
+        return int(x)
+    if issubclass(t, float):
+        return _encode(_float(x))
+    if issubclass(t, str):
+        return _str(x)
+    return {"$type": t.__name__, "repr": _repr(x)[:200]}
+
+
+def _send(obj):
+    try:
+        line = _dumps(obj, allow_nan=False) + "\n"
+    except (TypeError, ValueError, RecursionError) as e:
+        line = _dumps({"status": "exception", "type": "UnencodableResult", "message": _str(e)[:500],
+                       "memory": False}) + "\n"
+    data = line.encode("utf-8", "surrogatepass")
+    while data:
+        n = _os_write(RESULT_FD, data)
+        data = data[n:]
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+
+
+def _exception(e):
+    name = _type(e).__name__
+    module = _getattr(_type(e), "__module__", "builtins")
+    if module not in ("builtins", "__main__", "solution"):
+        name = f"{module}.{name}"
+    tb = "".join(_format_exc(_type(e), e, e.__traceback__))
+    return {"status": "exception", "type": name, "message": _str(e)[:2000],
+            "memory": isinstance(e, MemoryError), "traceback": tb[-8000:]}
+
+
+def run(spec):
+    raw = sys.stdin.buffer.read()
+    null = _os.open(_os.devnull, _os.O_RDONLY)
+    _os.dup2(null, 0)
+    _os.close(null)
+    args = _loads(raw, object_hook=_decode_hook)
+    del raw
+    solution = spec["solution"]
+    sys.path[:] = [_os.path.dirname(solution)] + spec.get("sys_path", [])
+    sys.argv[:] = [solution]
+    import importlib.util
+    module_spec = importlib.util.spec_from_file_location("solution", solution)
+    module = importlib.util.module_from_spec(module_spec)
+    sys.modules["solution"] = module
+    try:
+        module_spec.loader.exec_module(module)
+        entry = spec["entry"]
+        fn = _getattr(module, entry, None)
+        if fn is None and _getattr(module, "Solution", None) is not None:
+            fn = _getattr(module.Solution(), entry, None)
+        if fn is None or not _callable(fn):
+            result = {"status": "exception", "type": "MissingEntry",
+                      "message": f"function `{entry}` not found; expected {spec['signature']}", "memory": False}
+        else:
+            value = fn(*args)
+            result = {"status": "ok", "value": _encode(value)}
+    except BaseException as e:  # SystemExit and KeyboardInterrupt included: an exit before returning is RE
+        result = _exception(e)
+    _send(result)
+    _flush()
+    _os_exit(0)
+
+
+def main():
+    if _len(sys.argv) == 3 and sys.argv[1] == "--check":
+        spec = _load_spec(sys.argv[2])
+        sys.exit(check(spec))
+    spec = _load_spec(sys.argv[1])
+    run(spec)
+
+
+if __name__ == "__main__":
+    main()
