@@ -9,6 +9,7 @@
 // {"$float":"inf"|"-inf"|"nan"}.
 #pragma once
 #include <cerrno>
+#include <cxxabi.h>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -239,6 +240,14 @@ template <class T> void report_ok(const T& v) {
     Codec<T>::write(o, v);
     o += "}\n";
     send(o);
+}
+
+inline std::string demangle(const char* name) {
+    int status = 0;
+    char* out = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+    std::string s = (status == 0 && out) ? out : name;
+    std::free(out);
+    return s;
 }
 
 inline void report_exception(const char* type, const char* message, bool memory) {

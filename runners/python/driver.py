@@ -31,6 +31,17 @@ _str = str
 _float = float
 _getattr = getattr
 _callable = callable
+_isinstance = isinstance
+_enumerate = enumerate
+_str_type = str
+_issubclass = issubclass
+_int = int
+_bool = bool
+_dict = dict
+_list = list
+_tuple = tuple
+_float_repr = float.__repr__
+_int_repr = int.__repr__
 
 import ast as _ast
 import json as _json
@@ -39,6 +50,7 @@ import os as _os
 import traceback as _traceback
 
 _dumps = _json.dumps
+_quote = _json.encoder.encode_basestring_ascii  # C implementation, bound now
 _loads = _json.loads
 _isfinite = _math.isfinite
 _os_write = _os.write
@@ -124,35 +136,72 @@ def _decode_hook(obj):
 
 def _encode(x):
     t = _type(x)
-    if t is bool or t is int or t is str or x is None:
+    if t is _bool or t is _int or t is _str_type or x is None:
         return x
-    if t is float:
+    if t is _float:
         if _isfinite(x):
             return x
         return {"$float": "nan" if x != x else ("inf" if x > 0 else "-inf")}
-    if t is list or t is tuple:
+    if t is _list or t is _tuple:
         return [_encode(i) for i in x]
     module = _getattr(t, "__module__", "") or ""
     if module.startswith("numpy") and _callable(_getattr(x, "tolist", None)):
         return _encode(x.tolist())
-    if issubclass(t, bool):
-        return bool(x)
-    if issubclass(t, int):
-        return int(x)
-    if issubclass(t, float):
+    if _issubclass(t, _bool):
+        return _bool(x)
+    if _issubclass(t, _int):
+        return _int(x)
+    if _issubclass(t, _float):
         return _encode(_float(x))
-    if issubclass(t, str):
-        return _str(x)
+    if _issubclass(t, _str_type):
+        return _str_type.__str__(x)
     return {"$type": t.__name__, "repr": _repr(x)[:200]}
 
 
+def _serialize(x, out):
+    """JSON text of an already-encoded value, using only names bound before
+    the solution was loaded (json.dumps looks up `isinstance` at call time)."""
+    t = _type(x)
+    if x is None:
+        out.append("null")
+    elif t is _bool:
+        out.append("true" if x else "false")
+    elif t is _int:
+        out.append(_int_repr(x))
+    elif t is _float:
+        out.append(_float_repr(x))
+    elif t is _str_type:
+        out.append(_quote(x))
+    elif t is _list:
+        out.append("[")
+        for i, item in _enumerate(x):
+            if i:
+                out.append(",")
+            _serialize(item, out)
+        out.append("]")
+    elif t is _dict:
+        out.append("{")
+        for i, (k, v) in _enumerate(x.items()):
+            if i:
+                out.append(",")
+            out.append(_quote(k))
+            out.append(":")
+            _serialize(v, out)
+        out.append("}")
+    else:
+        out.append(_quote(_repr(x)))
+
+
 def _send(obj):
+    out = []
     try:
-        line = _dumps(obj, allow_nan=False) + "\n"
-    except (TypeError, ValueError, RecursionError) as e:
-        line = _dumps({"status": "exception", "type": "UnencodableResult", "message": _str(e)[:500],
-                       "memory": False}) + "\n"
-    data = line.encode("utf-8", "surrogatepass")
+        _serialize(obj, out)
+    except RecursionError as e:
+        out = []
+        _serialize({"status": "exception", "type": "UnencodableResult", "message": _str(e)[:500],
+                    "memory": False}, out)
+    out.append("\n")
+    data = "".join(out).encode("utf-8", "surrogatepass")
     while data:
         n = _os_write(RESULT_FD, data)
         data = data[n:]
@@ -173,7 +222,7 @@ def _exception(e):
         name = f"{module}.{name}"
     tb = "".join(_format_exc(_type(e), e, e.__traceback__))
     return {"status": "exception", "type": name, "message": _str(e)[:2000],
-            "memory": isinstance(e, MemoryError), "traceback": tb[-8000:]}
+            "memory": _isinstance(e, MemoryError), "traceback": tb[-8000:]}
 
 
 def run(spec):

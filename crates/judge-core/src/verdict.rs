@@ -126,9 +126,10 @@ impl Cause {
                 fmt_mib(*peak_kib),
                 fmt_mib(*limit_kib)
             ),
-            Cause::OutputLimit { stream, bytes, limit_bytes } => {
-                format!("output limit: {stream} wrote more than {limit_bytes} bytes (at least {bytes})")
-            }
+            Cause::OutputLimit { stream, bytes, limit_bytes } => format!(
+                "output limit: {stream} wrote more than {} (at least {bytes} bytes before it was cut)",
+                fmt_bytes(*limit_bytes)
+            ),
             Cause::Signal { signal, name } => format!("killed by signal {signal} ({name})"),
             Cause::ExitCode { code } => format!("exit code {code} (plain exit status, not a crash)"),
             Cause::Exception { exception, message } => {
@@ -144,6 +145,16 @@ impl Cause {
             Cause::Internal { detail } => format!("internal error: {detail}"),
             Cause::Skipped => "skipped (--fail-fast)".to_string(),
         }
+    }
+}
+
+fn fmt_bytes(b: u64) -> String {
+    if b >= 1 << 20 && b % (1 << 20) == 0 {
+        format!("{} MiB", b >> 20)
+    } else if b >= 1 << 10 && b % (1 << 10) == 0 {
+        format!("{} KiB", b >> 10)
+    } else {
+        format!("{b} bytes")
     }
 }
 

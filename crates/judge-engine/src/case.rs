@@ -84,7 +84,7 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     let show = !case.hidden || ctx.reveal;
     let mut cause = c.cause;
     if !show {
-        if let Some(Cause::WrongAnswer { detail }) = &mut cause {
+        if let Some(Cause::WrongAnswer { detail }) = cause.as_mut().filter(|c| !matches!(c, Cause::WrongAnswer { detail } if detail.starts_with("wrong type"))) {
             *detail = "wrong answer (hidden case: --reveal shows the data)".into();
         }
     }

@@ -52,7 +52,7 @@ int main() {{
             }} catch (const std::bad_alloc& e) {{
                 judge::report_exception("std::bad_alloc", e.what(), true);
             }} catch (const std::exception& e) {{
-                judge::report_exception(typeid(e).name(), e.what(), false);
+                judge::report_exception(judge::demangle(typeid(e).name()).c_str(), e.what(), false);
             }} catch (...) {{
                 judge::report_exception("unknown exception", "", false);
             }}
