@@ -1,0 +1,35 @@
+# judge — the two commands a newcomer runs are `make demo` and `make test`.
+CARGO ?= cargo
+JUDGE := target/release/judge
+
+.PHONY: all build release demo test bench clean
+
+all: build
+
+build:
+	$(CARGO) build --workspace
+
+release:
+	$(CARGO) build --release -p judge-cli
+
+# Build, then judge the bundled examples: two accepted solutions (Python and
+# C++) and a buggy one that shows a failing case with its diff.
+demo: release
+	$(JUDGE) list
+	$(JUDGE) run examples/longest_clean_span.py
+	$(JUDGE) run examples/top_k_sampling.cpp
+	@echo
+	@echo '--- a buggy solution (exit code 1 is expected here) ---'
+	-$(JUDGE) run examples/buggy_longest_clean_span.py --reveal
+
+# Unit tests of every crate and the integration suite (tests/suite).
+test:
+	$(CARGO) build --workspace
+	$(CARGO) test --workspace
+
+# Benchmarks print figures; they assert nothing.
+bench: release
+	python3 scripts/bench_python_overhead.py $(JUDGE)
+
+clean:
+	$(CARGO) clean

@@ -1,0 +1,206 @@
+//! The command line: exit codes, problem detection, new/list/show, the JSON
+//! schema, hidden data, fail-fast, colours.
+
+use crate::support::{judge, repo, run_json, solution, Reg};
+use std::fs;
+
+fn reference(problem: &str, ext: &str) -> std::path::PathBuf {
+    repo().join(format!("problems/{problem}/reference/solution.{ext}"))
+}
+
+#[test]
+fn json_report_follows_the_schema() {
+    let run = run_json(Reg::Seed, "longest-clean-span", &reference("longest-clean-span", "py"), &[]);
+    let r = &run.report;
+    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["problem"], "longest-clean-span");
+    assert_eq!(r["language"], "python");
+    assert_eq!(r["verdict"], "AC");
+    assert_eq!(r["passed"], r["total"]);
+    assert!(r["toolchain"]["version"].as_str().unwrap().starts_with('3'));
+    assert!(r["toolchain"]["path"].as_str().unwrap().starts_with('/'));
+    assert!(r["sandbox"]["enforced"].is_array() && r["sandbox"]["missing"].is_array());
+    let cases = r["cases"].as_array().unwrap();
+    assert_eq!(cases.len() as u64, r["total"].as_u64().unwrap());
+    for c in cases {
+        for key in ["id", "hidden", "verdict", "cpu_ms", "wall_ms", "memory_kib", "message"] {
+            assert!(c.get(key).is_some(), "case lacks {key}: {c}");
+        }
+    }
+    assert!(cases.iter().any(|c| c["hidden"] == true) && cases.iter().any(|c| c["hidden"] == false));
+}
+
+#[test]
+fn exit_codes_for_configuration_errors() {
+    let out = judge().args(["run", "/nonexistent/x.py", "-p", "longest-clean-span"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/x.py"));
+
+    let out = judge().arg("run").arg(reference("longest-clean-span", "py")).args(["-p", "no-such-problem"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown problem `no-such-problem`"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let rb = dir.path().join("longest_clean_span.rb");
+    fs::write(&rb, "puts 1").unwrap();
+    let out = judge().arg("run").arg(&rb).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported extension `.rb`"));
+
+    let plain = dir.path().join("mystery.py");
+    fs::write(&plain, "x = 1\n").unwrap();
+    let out = judge().arg("run").arg(&plain).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot tell which problem"));
+}
+
+fn broken_registry(manifest: &str, case_in: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("broken");
+    fs::create_dir_all(p.join("cases/sample")).unwrap();
+    fs::write(p.join("problem.toml"), manifest).unwrap();
+    fs::write(p.join("cases/sample/01.in"), case_in).unwrap();
+    fs::write(p.join("cases/sample/01.ans"), "1\n").unwrap();
+    dir
+}
+
+const GOOD_MANIFEST: &str = "id = \"broken\"\ntitle = \"B\"\nkind = \"function\"\n[limits]\ntime_ms = 1000\nmemory_mib = 64\n[function]\nsignature = \"f(a: list[int]) -> int\"\n";
+
+#[test]
+fn bad_manifest_and_case_files_name_file_and_field() {
+    let reg = broken_registry(&GOOD_MANIFEST.replace("time_ms = 1000", "time_ms = \"soon\""), "[[1]]");
+    let out = judge().arg("run").arg(solution("harness-monkeypatch/correct.py")).args(["-p", "broken", "--problems"]).arg(reg.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("problem.toml") && err.contains("time_ms"), "{err}");
+
+    let reg = broken_registry(GOOD_MANIFEST, "[[1, true]]");
+    let out = judge().arg("run").arg(solution("harness-monkeypatch/correct.py")).args(["-p", "broken", "--problems"]).arg(reg.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("cases/sample/01.in") && err.contains("argument `a`") && err.contains("expected int, got bool"), "{err}");
+
+    let reg = broken_registry(&GOOD_MANIFEST.replace("f(a: list[int])", "f(a: tuple)"), "[[1]]");
+    let out = judge().args(["show", "broken", "--problems"]).arg(reg.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("function.signature") && err.contains("tuple"), "{err}");
+}
+
+#[test]
+fn problem_from_marker_file_name_and_env_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir.path().join("longest_clean_span.py");
+    fs::copy(reference("longest-clean-span", "py"), &named).unwrap();
+    let out = judge().arg("run").arg(&named).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+
+    let marked = dir.path().join("attempt.cpp");
+    let src = fs::read_to_string(reference("top-k-sampling", "cpp")).unwrap();
+    fs::write(&marked, format!("// judge: top-k-sampling\n{src}")).unwrap();
+    let out = judge().arg("run").arg(&marked).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+
+    // JUDGE_PROBLEMS selects another registry.
+    let out = judge()
+        .env("JUDGE_PROBLEMS", crate::support::test_registry())
+        .arg("run")
+        .arg(solution("harness-monkeypatch/correct.py"))
+        .args(["-p", "harness-monkeypatch"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn new_writes_the_starter_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = judge().current_dir(dir.path()).args(["new", "longest-clean-span", "--lang", "python"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let file = dir.path().join("longest_clean_span.py");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("judge: longest-clean-span") && text.contains("def longest_clean_span"));
+    fs::write(&file, "# my work\n").unwrap();
+    let out = judge().current_dir(dir.path()).args(["new", "longest-clean-span", "--lang", "python"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "# my work\n", "user's file untouched");
+
+    // The C++ starter compiles and runs (WA, not CE), found by its marker.
+    let out = judge().current_dir(dir.path()).args(["new", "top-k-sampling", "--lang", "cpp", "-o", "topk.cpp"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = judge().current_dir(dir.path()).args(["run", "topk.cpp", "--fail-fast", "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "WA", "{report}");
+}
+
+#[test]
+fn list_and_show() {
+    let out = judge().arg("list").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("longest-clean-span") && text.contains("top-k-sampling"), "{text}");
+    let out = judge().args(["show", "top-k-sampling"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("def sample_top_k(logits: list[float], k: int, temperature: float, u: float) -> int"));
+    assert!(text.contains("long long sample_top_k(std::vector<double> logits, long long k, double temperature, double u)"));
+    assert!(text.contains("sample_top_k([1.0, 3.0, 2.0], 2, 1.0, 0.5) == 1"), "{text}");
+}
+
+#[test]
+fn human_report_shows_the_first_failure_with_a_diff_and_no_colour_off_a_terminal() {
+    let out = judge()
+        .arg("run")
+        .arg(solution("return-type-strictness/returns_str.py"))
+        .args(["-p", "return-type-strictness", "--reveal", "--problems"])
+        .arg(crate::support::test_registry())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text.contains("First failing case: hidden/01 (WA)"), "{text}");
+    assert!(text.contains("expected: [1, 2, 3, 4]"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour codes off a terminal");
+
+    // A long WA shows a line diff.
+    let out = judge().arg("run").arg(solution("longest-clean-span/wa_off_by_one.py")).args(["-p", "longest-clean-span"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("sample/01-example") && text.contains("WA"), "{text}");
+    assert!(text.contains("expected: 3") && text.contains("actual:   4"), "{text}");
+}
+
+#[test]
+fn hidden_data_only_with_reveal_and_fail_fast_skips_the_rest() {
+    let run = run_json(Reg::Seed, "longest-clean-span", &solution("longest-clean-span/wa_returns_bool.py"), &[]);
+    let first = run.first_failure().unwrap().clone();
+    assert_eq!(first["hidden"], true);
+    assert!(first.get("details").is_none(), "hidden data shown without --reveal: {first}");
+    assert!(first["id"].as_str().unwrap().starts_with("hidden/"));
+    let run = run_json(Reg::Seed, "longest-clean-span", &solution("longest-clean-span/wa_returns_bool.py"), &["--reveal", "--fail-fast"]);
+    let first = run.first_failure().unwrap();
+    assert!(first["details"]["input"].as_str().unwrap().contains("tokens ="), "{first}");
+    let skipped = run.report["cases"].as_array().unwrap().iter().filter(|c| c["cause"]["kind"] == "skipped").count();
+    assert!(skipped > 0, "fail-fast stops at the first failure");
+    assert_eq!(run.verdict(), "WA");
+}
+
+#[test]
+fn lang_flag_and_interpreter_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("solution.txt");
+    fs::copy(reference("longest-clean-span", "py"), &odd).unwrap();
+    let python = which("python3");
+    let run = run_json(Reg::Seed, "longest-clean-span", &odd, &["--lang", "python", "--python", &python]);
+    assert_eq!(run.verdict(), "AC");
+    let bad = judge().arg("run").arg(&odd).args(["--lang", "python", "-p", "longest-clean-span", "--python", "/nonexistent/python9"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not found"));
+}
+
+fn which(cmd: &str) -> String {
+    std::env::split_paths(&std::env::var_os("PATH").unwrap())
+        .map(|d| d.join(cmd))
+        .find(|p| p.is_file())
+        .expect("on PATH")
+        .display()
+        .to_string()
+}

@@ -1,0 +1,15 @@
+//! judge's integration suite: one test binary (as cargo-nextest does it),
+//! driving the real `judge` binary.
+//!
+//! - `verdicts`: a typed fixture table — each wrong solution and the verdict
+//!   and cause it must get, each reference and its AC;
+//! - `shared_cases`: the distilled bug reports of other judges, with their
+//!   post-conditions (no leftover process, peak memory, report contents);
+//! - `cli`: exit codes, problem detection, `new`/`list`/`show`, the JSON schema.
+//!
+//! Limits in fixtures are generous; no test compares absolute speeds.
+
+mod cli;
+mod shared_cases;
+mod support;
+mod verdicts;
