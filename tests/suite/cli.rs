@@ -204,3 +204,73 @@ fn which(cmd: &str) -> String {
         .display()
         .to_string()
 }
+
+#[test]
+fn the_solution_never_runs_as_root() {
+    for file in ["uid-check/check.py", "uid-check/check.cpp"] {
+        let run = run_json(Reg::Tests, "uid-check", &solution(file), &["--reveal"]);
+        assert_eq!(run.verdict(), "AC", "{file}: {}", run.report);
+    }
+}
+
+#[test]
+fn numpy_values_are_converted_when_numpy_is_installed() {
+    let has_numpy = std::process::Command::new("python3").args(["-c", "import numpy"]).status().is_ok_and(|s| s.success());
+    let run = run_json(Reg::Tests, "numpy-sum", &solution("numpy-sum/with_numpy.py"), &["--reveal"]);
+    if has_numpy {
+        assert_eq!(run.verdict(), "AC", "{}", run.report);
+    } else {
+        // Without numpy the import fails: a runtime error naming the module.
+        assert_eq!(run.verdict(), "RE");
+        assert!(run.explanation().contains("numpy"), "{}", run.report);
+    }
+}
+
+/// A venv whose home is closed to other users (mode 700, like /root): the
+/// chosen interpreter is made reachable and stays a venv (its own packages import).
+#[test]
+fn a_venv_interpreter_under_a_closed_home_is_used_as_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    fs::set_permissions(home.path(), fs::Permissions::from_mode(0o700)).unwrap();
+    let venv = home.path().join("venv");
+    let ok = std::process::Command::new("python3").args(["-m", "venv", "--without-pip"]).arg(&venv).status().unwrap();
+    assert!(ok.success(), "python3 -m venv failed");
+    let site = std::process::Command::new(venv.join("bin/python"))
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
+        .output()
+        .unwrap();
+    let site = String::from_utf8(site.stdout).unwrap().trim().to_string();
+    fs::write(std::path::Path::new(&site).join("venv_only_module.py"), "ANSWER = 42\n").unwrap();
+    let py = venv.join("bin/python").display().to_string();
+    let run = run_json(Reg::Tests, "venv-import", &solution("venv-import/uses_venv_module.py"), &["--python", &py, "--reveal"]);
+    assert_eq!(run.verdict(), "AC", "{}", run.report);
+    assert_eq!(run.report["toolchain"]["path"].as_str().unwrap(), py);
+}
+
+/// Without cgroups (JUDGE_DISABLE_CGROUPS, as on a machine without cgroup
+/// access) the memory limit is RLIMIT_AS: a MemoryError or std::bad_alloc
+/// under it is still MLE, never RE, and the report says the layer is missing.
+#[test]
+fn mle_without_cgroups_from_allocation_failures() {
+    let cases = [
+        (Reg::Seed, "longest-clean-span", "longest-clean-span/mle_hoard.py"),
+        (Reg::Tests, "mle-first-run", "mle-first-run/ten_million.py"),
+        (Reg::Tests, "mle-reported-as-crash", "mle-reported-as-crash/heap.cpp"),
+    ];
+    for (reg, problem, file) in cases {
+        let mut cmd = crate::support::judge();
+        cmd.env("JUDGE_DISABLE_CGROUPS", "1")
+            .arg("run")
+            .arg(solution(file))
+            .args(["-p", problem, "--format", "json", "--fail-fast"]);
+        if let Reg::Tests = reg {
+            cmd.arg("--problems").arg(crate::support::test_registry());
+        }
+        let out = cmd.output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["verdict"], "MLE", "{file}: {report}");
+        let missing = report["sandbox"]["missing"].to_string();
+        assert!(missing.contains("JUDGE_DISABLE_CGROUPS"), "{missing}");
+    }
+}

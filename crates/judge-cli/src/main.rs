@@ -132,8 +132,11 @@ fn main() {
     let cli = Cli::parse();
     if cli.verbose > 0 {
         let level = if cli.verbose > 1 { "debug" } else { "info" };
+        use std::io::IsTerminal;
+        let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         tracing_subscriber::fmt()
             .with_writer(std::io::stderr)
+            .with_ansi(colour)
             .with_env_filter(tracing_subscriber::EnvFilter::new(level))
             .init();
     }
@@ -186,7 +189,13 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             }
             let sub = Submission { path: file.clone(), source, language: language.clone() };
             let human = format == FormatArg::Human;
-            let mut reporter = HumanReporter::new(anstream::stdout());
+            let width = problem
+                .cases
+                .iter()
+                .map(|c| if c.hidden && !reveal { "hidden/".len() + 3 } else { c.id.len() })
+                .max()
+                .unwrap_or(8);
+            let mut reporter = HumanReporter::new(anstream::stdout()).with_id_width(width);
             let lang_name = engine.languages().get(&language).map(|l| l.name.clone()).unwrap_or(language.clone());
             let report = engine
                 .judge(&problem, &sub, &opts, &mut |ev| {

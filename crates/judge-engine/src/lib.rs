@@ -114,6 +114,7 @@ impl Engine {
     ) -> Result<Report, EngineError> {
         let lang = self.languages.get(&sub.language)?.clone();
         let toolchain = self.toolchain(&lang, opts)?;
+        tracing::info!(problem = problem.id(), language = %lang.id, exe = %toolchain.exe.display(), version = %toolchain.info.version, "toolchain resolved");
         let target = match (&problem.manifest.kind, &problem.signature) {
             (ProblemKind::Function, Some(sig)) => Target::Function(sig),
             _ => Target::Stdio,
@@ -146,6 +147,7 @@ impl Engine {
             internal(&mut report, format!("cannot write driver files: {e}"));
             return Ok(report);
         }
+        tracing::info!(driver = %dir.driver.display(), "run directory ready");
         on_event(Event::Compiling { toolchain: &toolchain.info });
         if let Some(build) = &plan.build {
             match self.build(&dir, build, &plan) {
@@ -210,6 +212,7 @@ impl Engine {
             }
             on_event(Event::CaseStarted { id: &c.id, index, total });
             let (case_report, layers) = case::run_case(&ctx, c, index);
+            tracing::info!(case = %c.id, verdict = %case_report.verdict, cpu_ms = case_report.cpu_ms, memory_kib = case_report.memory_kib, "case judged");
             if let Some(layers) = layers {
                 merge_layers(&mut report.sandbox, layers);
             }

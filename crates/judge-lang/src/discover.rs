@@ -12,7 +12,8 @@ use std::process::Command;
 pub struct ResolvedToolchain {
     /// Name, absolute path and version, for reports.
     pub info: Toolchain,
-    /// The executable to run (absolute, symlinks resolved for interpreters).
+    /// The executable to run (absolute; for Python `sys.executable` as the
+    /// interpreter reports it, so a venv stays a venv).
     pub exe: PathBuf,
     /// Directories the program must be able to read (the interpreter prefix).
     pub reachable: Vec<PathBuf>,
@@ -24,8 +25,10 @@ pub struct ResolvedToolchain {
 /// Find a command: an absolute/relative path as given, else on PATH.
 fn which(cmd: &str) -> Option<PathBuf> {
     if cmd.contains('/') {
-        let p = PathBuf::from(cmd);
-        return p.is_file().then(|| std::fs::canonicalize(&p).unwrap_or(p));
+        // Made absolute but not canonicalised: a venv's python is a symlink
+        // whose own location matters.
+        let p = std::path::absolute(cmd).unwrap_or_else(|_| PathBuf::from(cmd));
+        return p.is_file().then_some(p);
     }
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path).map(|d| d.join(cmd)).find(|p| is_executable(p))
@@ -69,8 +72,13 @@ pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<Res
             let v: serde_json::Value = serde_json::from_slice(&out.stdout)
                 .map_err(|e| LangError::Toolchain(format!("{} gave an unreadable answer: {e}", found.display())))?;
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            // Keep sys.executable as reported, symlinks and all: a venv's
+            // `bin/python` is a symlink whose location is what makes it a venv.
             let exe = PathBuf::from(s("executable"));
-            let exe = std::fs::canonicalize(&exe).unwrap_or(exe);
+            if !exe.is_absolute() {
+                return Err(LangError::Toolchain(format!("{} reports no absolute sys.executable", found.display())));
+            }
+            let real = std::fs::canonicalize(&exe).unwrap_or(exe.clone());
             let mut reachable: Vec<PathBuf> = Vec::new();
             for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
                 let p = PathBuf::from(s(k));
@@ -78,7 +86,7 @@ pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<Res
                     reachable.push(p);
                 }
             }
-            if let Some(dir) = exe.parent() {
+            for dir in [exe.parent(), real.parent()].into_iter().flatten() {
                 if !reachable.iter().any(|r| dir.starts_with(r)) {
                     reachable.push(dir.to_path_buf());
                 }

@@ -39,12 +39,19 @@ const BOLD: Style = Style::new().bold();
 /// Live human output: a header, then a line per case as cases finish.
 pub struct HumanReporter<W: Write> {
     out: W,
+    width: usize,
 }
 
 impl<W: Write> HumanReporter<W> {
     /// A reporter writing to `out` (normally `anstream::stdout()`).
     pub fn new(out: W) -> Self {
-        HumanReporter { out }
+        HumanReporter { out, width: 24 }
+    }
+
+    /// Align case lines for ids up to `width` characters.
+    pub fn with_id_width(mut self, width: usize) -> Self {
+        self.width = width.max(8);
+        self
     }
 
     /// The header line: problem, language, toolchain.
@@ -63,11 +70,12 @@ impl<W: Write> HumanReporter<W> {
         let msg = if c.verdict == Verdict::AC { String::new() } else { format!("  {}", one_line(&c.message, 100)) };
         let _ = writeln!(
             self.out,
-            "  {:<24} {DIM}{kind:<6}{DIM:#} {vs}{:<3}{vs:#} {:>6} ms {:>7.1} MiB{msg}",
+            "  {:<w$} {DIM}{kind:<6}{DIM:#} {vs}{:<3}{vs:#} {:>6} ms {:>7.1} MiB{msg}",
             c.id,
             c.verdict.code(),
             c.cpu_ms,
             c.memory_kib as f64 / 1024.0,
+            w = self.width,
         );
     }
 

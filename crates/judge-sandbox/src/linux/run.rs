@@ -79,14 +79,21 @@ impl Sandbox {
     /// A sandbox that re-executes `helper` (normally `std::env::current_exe()`
     /// of the `judge` binary) with the hidden helper subcommand.
     ///
-    /// Probes cgroup support once. When the judge runs as root, programs run
+    /// Probes cgroup support once (`JUDGE_DISABLE_CGROUPS=1` skips cgroups and
+    /// falls back to `RLIMIT_AS`, as on a machine without cgroup access). When
+    /// the judge runs as root, programs run
     /// as the uid from `JUDGE_SANDBOX_UID`, else a dedicated uid derived from
     /// the judge's pid (1 000 000 000 + pid), so that concurrent judges never
     /// share a process count.
     pub fn new(helper: PathBuf) -> Sandbox {
-        let cgroups = if super::is_root() { CgroupSupport::detect() } else {
-            CgroupSupport { why_not: vec!["cgroups: not root (no delegated cgroup support yet)".into()], ..Default::default() }
+        let cgroups = if std::env::var_os("JUDGE_DISABLE_CGROUPS").is_some_and(|v| !v.is_empty() && v != "0") {
+            CgroupSupport { why_not: vec!["cgroups: disabled by JUDGE_DISABLE_CGROUPS".into()], ..Default::default() }
+        } else if super::is_root() {
+            CgroupSupport::detect()
+        } else {
+            CgroupSupport { why_not: vec!["cgroups: not root (delegated cgroup v2 is not used yet)".into()], ..Default::default() }
         };
+        tracing::debug!(?cgroups, "sandbox cgroup support");
         let uid = super::is_root().then(|| {
             std::env::var("JUDGE_SANDBOX_UID")
                 .ok()
@@ -113,6 +120,7 @@ impl Sandbox {
     /// including failing to exist as an executable, is reported in the outcome
     /// or as [`SandboxError::Helper`].
     pub fn run(&self, spec: &RunSpec) -> Result<Outcome, SandboxError> {
+        tracing::debug!(program = %spec.program.display(), argv = ?spec.argv, cpu_ms = spec.cpu_ms, wall_ms = spec.wall_ms, memory_kib = ?spec.memory_kib, "sandbox run");
         let mut spec = spec.clone();
         spec.uid = self.uid;
         let cgroup = if self.cgroups.memory || self.cgroups.pids {
@@ -137,6 +145,7 @@ impl Sandbox {
             outcome.measurement.oom_killed = u.oom_kills > 0;
         }
         outcome.layers.missing.extend(self.cgroups.why_not.iter().cloned());
+        tracing::debug!(measurement = ?outcome.measurement, "sandbox outcome");
         Ok(outcome)
     }
 
