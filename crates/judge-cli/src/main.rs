@@ -321,7 +321,7 @@ fn detect_problem(file: &Path, source: &[u8], registry: &Registry) -> anyhow::Re
     }
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let candidate = stem.replace('_', "-").to_lowercase();
-    if registry.ids().iter().any(|i| *i == candidate) {
+    if registry.ids().contains(&candidate) {
         return Ok(candidate);
     }
     Err(anyhow!(

@@ -348,11 +348,10 @@ fn exec_program(spec: &RunSpec, p: &Prepared, uid: Option<u32>, errfd: i32) -> !
             }
         }
         libc::setpgid(0, 0);
-        if spec.result_channel {
-            if libc::dup2(CHANNEL_IN_FD, CHANNEL_FD) == -1 {
+        if spec.result_channel
+            && libc::dup2(CHANNEL_IN_FD, CHANNEL_FD) == -1 {
                 die(last());
             }
-        }
         // Close every other descriptor except the exec-error pipe (close-on-exec).
         let keep_from = if spec.result_channel { CHANNEL_FD + 1 } else { CHANNEL_FD };
         for fd in keep_from..1024 {

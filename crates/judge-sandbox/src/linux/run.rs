@@ -166,7 +166,7 @@ impl Sandbox {
         };
         // Move the fds the helper gets at 3/4/5 out of that range first, so the
         // dup2 calls below can never overwrite one another.
-        let high = |fd: &OwnedFd| -> std::io::Result<OwnedFd> { fd.as_fd().try_clone_to_owned().and_then(|f| dup_high(f)) };
+        let high = |fd: &OwnedFd| -> std::io::Result<OwnedFd> { fd.as_fd().try_clone_to_owned().and_then(dup_high) };
         let spec_hi = high(&spec_r)?;
         let rep_hi = high(&rep_w)?;
         let chan_hi = chan_w.as_ref().map(high).transpose()?;
