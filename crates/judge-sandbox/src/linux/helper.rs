@@ -28,6 +28,8 @@ const CHANNEL_FD: i32 = 3;
 
 /// Helper entry point; never returns.
 pub fn main() -> ! {
+    // If the judge dies, so does the run (init is tied to us the same way).
+    unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0) };
     let mut spec_text = String::new();
     // SAFETY: fd 3 is handed to us by the judge as the spec pipe.
     let mut spec_file = unsafe { File::from_raw_fd(SPEC_FD) };
