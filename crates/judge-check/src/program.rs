@@ -23,8 +23,10 @@ pub struct ProgramChecker {
     pub script: PathBuf,
     /// Directories the interpreter needs reachable.
     pub reachable: Vec<PathBuf>,
-    /// A root-owned scratch directory for the sandbox's mounts.
-    pub scratch: PathBuf,
+    /// Paths the checker may read besides the system (its own folder).
+    pub readable: Vec<PathBuf>,
+    /// Paths hidden from it (as from the solution).
+    pub hidden: Vec<PathBuf>,
     /// Directory where checker inputs are written (private to the judge).
     pub private_dir: PathBuf,
     /// A work directory writable by the sandbox uid.
@@ -61,7 +63,8 @@ impl ProgramChecker {
         spec.wall_ms = self.cpu_ms * 3 + 2000;
         spec.memory_kib = Some(self.memory_kib);
         spec.reachable = self.reachable.clone();
-        spec.scratch = Some(self.scratch.clone());
+        spec.readable = self.readable.clone();
+        spec.hidden = self.hidden.clone();
         let outcome = sandbox.run(&spec);
         let _ = std::fs::remove_file(&file);
         let outcome = match outcome {

@@ -28,6 +28,8 @@ pub struct CaseContext<'a> {
     pub reveal: bool,
     /// Number of sample cases (hidden cases are numbered after them).
     pub samples: usize,
+    /// Paths hidden from the program.
+    pub hidden: &'a [std::path::PathBuf],
 }
 
 const SHOWN_BYTES: usize = 4096;
@@ -70,7 +72,8 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     spec.processes = l.processes;
     spec.result_channel = ctx.plan.result_channel;
     spec.reachable = ctx.plan.reachable.clone();
-    spec.scratch = Some(ctx.dir.scratch.clone());
+    spec.readable = vec![ctx.dir.driver.clone()];
+    spec.hidden = ctx.hidden.to_vec();
     let outcome = ctx.sandbox.run(&spec);
     let _ = std::fs::remove_file(&input_path);
     let _ = std::fs::remove_dir_all(&workdir);

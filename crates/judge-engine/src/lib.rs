@@ -7,7 +7,6 @@
 //!   driver/            0755 root    driver files, solution source, compiled binary (read-only to the program)
 //!   build/             0700 uid     where the compiler runs
 //!   private/           0700 root    case inputs and checker inputs (opened by the judge, passed as stdin)
-//!   scratch/           0700 root    staging for the sandbox's bind mounts
 //!   work-N/            0700 uid     a fresh working directory per case
 //! ```
 //! Expected answers never leave the judge process.
@@ -73,6 +72,7 @@ pub enum Event<'a> {
 pub struct Engine {
     sandbox: Sandbox,
     languages: LanguageTable,
+    helper: PathBuf,
 }
 
 const COMPILE_CPU_MS: u64 = 60_000;
@@ -82,7 +82,7 @@ const COMPILE_LOG_BYTES: usize = 64 << 10;
 impl Engine {
     /// An engine whose sandbox re-executes `helper` (the `judge` binary).
     pub fn new(helper: PathBuf, languages: LanguageTable) -> Engine {
-        Engine { sandbox: Sandbox::new(helper), languages }
+        Engine { sandbox: Sandbox::new(helper.clone()), languages, helper }
     }
 
     /// The sandbox in use.
@@ -142,6 +142,7 @@ impl Engine {
                 return Ok(report);
             }
         };
+        let hidden = self.hidden_paths(problem, sub);
         let plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
         if let Err(e) = dir.install_driver_files(&plan.driver_files) {
             internal(&mut report, format!("cannot write driver files: {e}"));
@@ -150,7 +151,7 @@ impl Engine {
         tracing::info!(driver = %dir.driver.display(), "run directory ready");
         on_event(Event::Compiling { toolchain: &toolchain.info });
         if let Some(build) = &plan.build {
-            match self.build(&dir, build, &plan) {
+            match self.build(&dir, build, &plan, &hidden) {
                 Ok(layers) => report.sandbox = layers,
                 Err(BuildFailure::Compile(cause)) => {
                     report.verdict = Verdict::CE;
@@ -174,7 +175,7 @@ impl Engine {
             CheckerSpec::Tokens { case_insensitive } => {
                 case::Checker::Text(TextChecker::Tokens { case_insensitive: *case_insensitive })
             }
-            CheckerSpec::Program { .. } => match self.program_checker(problem, &dir, opts) {
+            CheckerSpec::Program { .. } => match self.program_checker(problem, &dir, opts, &hidden) {
                 Ok(c) => case::Checker::Program(Box::new(c)),
                 Err(e) => {
                     internal(&mut report, e);
@@ -192,6 +193,7 @@ impl Engine {
             checker: &checker,
             reveal: opts.reveal,
             samples: problem.cases.iter().filter(|c| !c.hidden).count(),
+            hidden: &hidden,
         };
         let total = problem.cases.len();
         let mut stop = false;
@@ -229,7 +231,26 @@ impl Engine {
         Ok(report)
     }
 
-    fn program_checker(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options) -> Result<ProgramChecker, String> {
+    /// What the program must not see: the problem's directory (its answers),
+    /// the judge's binary (which embeds the default registry and its answers),
+    /// the folder of the submission (the user's other files) and `$HOME`.
+    fn hidden_paths(&self, problem: &Problem, sub: &Submission) -> Vec<PathBuf> {
+        let mut hidden = Vec::new();
+        if let Some(d) = &problem.dir {
+            hidden.push(d.clone());
+        }
+        hidden.push(self.helper.clone());
+        if let Some(d) = std::path::absolute(&sub.path).ok().and_then(|p| p.parent().map(Path::to_path_buf)) {
+            hidden.push(d);
+        }
+        if let Some(home) = std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute() && h != Path::new("/")) {
+            hidden.push(home);
+        }
+        hidden.retain(|p| p != Path::new("/") && p.exists());
+        hidden
+    }
+
+    fn program_checker(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options, hidden: &[PathBuf]) -> Result<ProgramChecker, String> {
         let (name, source) = problem.checker_program.as_ref().ok_or("checker program missing")?;
         if !name.ends_with(".py") {
             return Err(format!("checker program `{name}`: only Python checkers (.py) are supported"));
@@ -243,7 +264,8 @@ impl Engine {
             flags: vec!["-I".into(), "-S".into(), "-B".into()],
             script,
             reachable: tc.reachable.clone(),
-            scratch: dir.scratch.clone(),
+            readable: vec![dir.checker_dir()],
+            hidden: hidden.to_vec(),
             private_dir: dir.private.clone(),
             workdir,
             cpu_ms: 10_000,
@@ -251,7 +273,7 @@ impl Engine {
         })
     }
 
-    fn build(&self, dir: &rundir::RunDir, build: &judge_lang::BuildStep, plan: &judge_lang::Plan) -> Result<SandboxReport, BuildFailure> {
+    fn build(&self, dir: &rundir::RunDir, build: &judge_lang::BuildStep, plan: &judge_lang::Plan, hidden: &[PathBuf]) -> Result<SandboxReport, BuildFailure> {
         for (name, bytes) in &build.files {
             dir.write_build_file(name, bytes).map_err(|e| BuildFailure::Internal(format!("cannot write {name}: {e}")))?;
         }
@@ -266,7 +288,8 @@ impl Engine {
         spec.processes = 64;
         spec.open_files = 256;
         spec.reachable = plan.reachable.clone();
-        spec.scratch = Some(dir.scratch.clone());
+        spec.readable = vec![dir.driver.clone()];
+        spec.hidden = hidden.to_vec();
         let outcome = self.sandbox.run(&spec).map_err(|e| BuildFailure::Internal(format!("compilation could not run: {e}")))?;
         let m = &outcome.measurement;
         let mut log = outcome.stdout.data.clone();

@@ -12,7 +12,6 @@ pub struct RunDir {
     pub driver: PathBuf,
     pub build: PathBuf,
     pub private: PathBuf,
-    pub scratch: PathBuf,
     root: PathBuf,
     uid: Option<u32>,
     counter: AtomicUsize,
@@ -43,7 +42,6 @@ impl RunDir {
             driver: mk("driver", 0o755, false)?,
             build: mk("build", 0o700, true)?,
             private: mk("private", 0o700, false)?,
-            scratch: mk("scratch", 0o700, false)?,
             _root: root_dir,
             root,
             uid,
@@ -59,6 +57,11 @@ impl RunDir {
             mode(&p, 0o644)?;
         }
         Ok(())
+    }
+
+    /// The folder checker programs are installed in.
+    pub fn checker_dir(&self) -> PathBuf {
+        self.root.join("checker")
     }
 
     /// Install a checker program next to the driver files.

@@ -86,6 +86,8 @@ pub struct Problem {
     pub checker_program: Option<(String, Vec<u8>)>,
     /// Where the problem came from (a directory, or `<embedded>/id`).
     pub origin: String,
+    /// The problem's directory on disk (`None` for the embedded registry).
+    pub dir: Option<PathBuf>,
 }
 
 impl Problem {
@@ -250,7 +252,11 @@ impl Registry {
             }
             _ => None,
         };
-        Ok(Problem { manifest, signature, statement, cases, references, starters, checker_program, origin: self.source.describe(id) })
+        let dir = match &self.source {
+            Source::Dir(d) => Some(d.join(id)),
+            Source::Embedded(_) => None,
+        };
+        Ok(Problem { manifest, signature, statement, cases, references, starters, checker_program, origin: self.source.describe(id), dir })
     }
 
     fn files_in(&self, dir: &str) -> Result<BTreeMap<String, Vec<u8>>, RegistryError> {

@@ -28,8 +28,6 @@ fn main() {
     spec.argv = args.clone();
     spec.workdir = work.path().to_path_buf();
     spec.env = vec![("PATH".into(), "/usr/bin:/bin".into())];
-    let scratch = tempfile::tempdir().unwrap();
-    spec.scratch = Some(scratch.path().to_path_buf());
     spec.reachable = vec!["/root/.pyenv/versions/3.11.7".into()];
     let t = std::time::Instant::now();
     match sandbox.run(&spec) {

@@ -24,7 +24,7 @@ mod spec;
 
 pub use linux::cgroup::CgroupSupport;
 pub use linux::run::{Captured, Outcome, Sandbox, SandboxError};
-pub use spec::{HelperReport, RunSpec, StdinSource};
+pub use spec::{HelperReport, Layers, RunSpec, StdinSource};
 
 /// The hidden subcommand the judge binary answers by becoming the sandbox
 /// helper. A binary that embeds the sandbox must call [`helper_main`] when its

@@ -14,6 +14,31 @@ pub enum StdinSource {
     File(PathBuf),
 }
 
+/// Which isolation layers a run asks for (all by default). Turning one off is
+/// for benchmarks and diagnosis; the report always says what was applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layers {
+    /// PID, mount and IPC namespaces (and a user namespace when not root).
+    pub namespaces: bool,
+    /// A network namespace with only a downed loopback.
+    pub network: bool,
+    /// Landlock: read-only system and toolchain paths, read-write work directory.
+    pub landlock: bool,
+    /// seccomp: deny ptrace, mount, bpf, namespaces, non-AF_UNIX sockets, ...
+    pub seccomp: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers { namespaces: true, network: true, landlock: true, seccomp: true }
+    }
+}
+
+impl Layers {
+    /// Only rlimits (and the process group kill).
+    pub const RLIMITS_ONLY: Layers = Layers { namespaces: false, network: false, landlock: false, seccomp: false };
+}
+
 /// One command to run in the sandbox.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RunSpec {
@@ -57,16 +82,31 @@ pub struct RunSpec {
     /// Directories the program must be able to read although an ancestor is
     /// closed to the sandbox uid (an interpreter prefix under `/root`).
     pub reachable: Vec<PathBuf>,
-    /// A root-owned empty directory the helper may use for staging mounts.
-    pub scratch: Option<PathBuf>,
+    /// Further paths the program may read (driver files, a checker's folder);
+    /// with Landlock nothing else outside the system and toolchain paths is readable.
+    #[serde(default)]
+    pub readable: Vec<PathBuf>,
+    /// Paths to hide from the program: a directory is covered by an empty
+    /// read-only tmpfs, a file by `/dev/null` (the problem directory, the judge's
+    /// binary, which embeds the default registry, the user's home).
+    #[serde(default)]
+    pub hidden: Vec<PathBuf>,
+    /// Isolation layers to apply.
+    #[serde(default)]
+    pub layers: Layers,
     /// Run as this uid/gid when the judge runs as root.
     pub uid: Option<u32>,
-    /// cgroup directories the helper joins before forking (filled by the judge).
+    /// `cgroup.procs` files the program joins before it drops privileges
+    /// (filled by the judge).
     #[serde(default)]
     pub cgroup_procs: Vec<PathBuf>,
     /// Whether a memory cgroup enforces `memory_kib` (filled by the judge).
     #[serde(default)]
     pub cgroup_memory: bool,
+    /// The run's cpuacct group, whose `cpuacct.usage` counts the CPU time of
+    /// every process of the run (filled by the judge).
+    #[serde(default)]
+    pub cgroup_cpuacct: Option<PathBuf>,
 }
 
 impl RunSpec {
@@ -91,10 +131,13 @@ impl RunSpec {
             result_channel: false,
             channel_bytes: 64 << 20,
             reachable: Vec::new(),
-            scratch: None,
+            readable: Vec::new(),
+            hidden: Vec::new(),
+            layers: Layers::default(),
             uid: None,
             cgroup_procs: Vec::new(),
             cgroup_memory: false,
+            cgroup_cpuacct: None,
         }
     }
 }

@@ -1,6 +1,7 @@
-//! cgroup v1 memory/pids controllers (writable by root on our machines), used
-//! for a memory limit with a true peak and an OOM count, and a process limit
-//! that holds under root (where `RLIMIT_NPROC` does not).
+//! cgroup v1 memory/pids/cpuacct controllers (writable by root on our
+//! machines), used for a memory limit with a true peak and an OOM count, a
+//! process limit that holds under root (where `RLIMIT_NPROC` does not), and
+//! the CPU time of every process of the run, waited for or not.
 //!
 //! Limits are written before any process joins (ioi/isolate#123: a cgroup
 //! whose limit was written after the process joined let the first run through).
@@ -21,6 +22,8 @@ pub struct CgroupSupport {
     pub memory: bool,
     /// The v1 pids controller is writable.
     pub pids: bool,
+    /// The v1 cpuacct controller is writable (CPU time of the whole run).
+    pub cpuacct: bool,
     /// Why a controller is unusable, for reports.
     pub why_not: Vec<String>,
 }
@@ -29,7 +32,7 @@ impl CgroupSupport {
     /// Probe the machine: creates and removes a test group in each controller.
     pub fn detect() -> CgroupSupport {
         let mut s = CgroupSupport::default();
-        for (name, flag) in [("memory", &mut s.memory), ("pids", &mut s.pids)] {
+        for (name, flag) in [("memory", &mut s.memory), ("pids", &mut s.pids), ("cpuacct", &mut s.cpuacct)] {
             match probe(name) {
                 Ok(()) => *flag = true,
                 Err(e) => s.why_not.push(format!("cgroup-{name}: {e}")),
@@ -57,6 +60,7 @@ fn probe(controller: &str) -> Result<(), String> {
 pub struct RunCgroup {
     memory: Option<PathBuf>,
     pids: Option<PathBuf>,
+    cpuacct: Option<PathBuf>,
 }
 
 /// What the cgroups measured.
@@ -66,13 +70,15 @@ pub struct CgroupUsage {
     pub peak_kib: Option<u64>,
     /// Processes of the run killed by the OOM killer.
     pub oom_kills: u64,
+    /// CPU time of every process of the run, ms.
+    pub cpu_ms: Option<u64>,
 }
 
 impl RunCgroup {
     /// Create the run's groups and write their limits (memory in KiB, process count).
     pub fn create(support: &CgroupSupport, memory_kib: Option<u64>, processes: u64) -> Result<RunCgroup, String> {
         let id = format!("run-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
-        let mut cg = RunCgroup { memory: None, pids: None };
+        let mut cg = RunCgroup { memory: None, pids: None, cpuacct: None };
         if support.memory {
             if let Some(kib) = memory_kib {
                 let dir = Path::new(V1_ROOT).join("memory/judge").join(&id);
@@ -93,12 +99,22 @@ impl RunCgroup {
             cg.pids = Some(dir.clone());
             write(&dir.join("pids.max"), &processes.to_string())?;
         }
+        if support.cpuacct {
+            let dir = Path::new(V1_ROOT).join("cpuacct/judge").join(&id);
+            fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            cg.cpuacct = Some(dir);
+        }
         Ok(cg)
+    }
+
+    /// The cpuacct group's directory, if any.
+    pub fn cpuacct_dir(&self) -> Option<&Path> {
+        self.cpuacct.as_deref()
     }
 
     /// The `cgroup.procs` files the helper writes its pid into.
     pub fn procs_files(&self) -> Vec<PathBuf> {
-        [&self.memory, &self.pids].into_iter().flatten().map(|d| d.join("cgroup.procs")).collect()
+        [&self.memory, &self.pids, &self.cpuacct].into_iter().flatten().map(|d| d.join("cgroup.procs")).collect()
     }
 
     /// Whether a memory limit is enforced by this group.
@@ -125,7 +141,10 @@ impl RunCgroup {
                 }
             }
         }
-        for dir in [&self.memory, &self.pids].into_iter().flatten() {
+        if let Some(dir) = &self.cpuacct {
+            usage.cpu_ms = read(&dir.join("cpuacct.usage")).map(|ns| ns / 1_000_000);
+        }
+        for dir in [&self.memory, &self.pids, &self.cpuacct].into_iter().flatten() {
             for attempt in 0..200 {
                 match fs::remove_dir(dir) {
                     Ok(()) => break,

@@ -38,6 +38,15 @@ pub fn main() -> ! {
         .map_err(|e| e.to_string())
         .and_then(|_| serde_json::from_str(&spec_text).map_err(|e| e.to_string()));
     drop(spec_file);
+    // Keep fd 3 occupied (by /dev/null) so that nothing opened later lands on
+    // the number the program's result channel is moved to.
+    unsafe {
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);
+        if null >= 0 && null != SPEC_FD {
+            libc::dup3(null, SPEC_FD, libc::O_CLOEXEC);
+            libc::close(null);
+        }
+    }
     let spec = match spec {
         Ok(s) => s,
         Err(e) => fail(&format!("bad run spec: {e}"), Vec::new(), Vec::new()),
@@ -45,27 +54,29 @@ pub fn main() -> ! {
     let mut enforced = vec!["rlimits".to_string()];
     let mut missing = Vec::new();
 
-    for procs in &spec.cgroup_procs {
-        if let Err(e) = std::fs::write(procs, std::process::id().to_string()) {
-            fail(&format!("cannot join cgroup {}: {e}", procs.display()), enforced, missing);
-        }
-    }
     if spec.cgroup_memory {
         enforced.push("cgroup-memory".into());
     }
-    if spec.cgroup_procs.iter().any(|p| p.to_string_lossy().contains("/pids/")) {
-        enforced.push("cgroup-pids".into());
+    for (name, label) in [("/pids/", "cgroup-pids"), ("/cpuacct/", "cgroup-cpuacct")] {
+        if spec.cgroup_procs.iter().any(|p| p.to_string_lossy().contains(name)) {
+            enforced.push(label.into());
+        }
     }
 
     let root = super::is_root();
     let mut flags = libc::CLONE_NEWPID | libc::CLONE_NEWNS | libc::CLONE_NEWIPC;
+    if spec.layers.network {
+        flags |= libc::CLONE_NEWNET;
+    }
     if !root {
         flags |= libc::CLONE_NEWUSER;
     }
     let (uid, gid) = (unsafe { libc::geteuid() }, unsafe { libc::getegid() });
     // SAFETY: plain syscall in a single-threaded process.
-    let namespaces = unsafe { libc::unshare(flags) } == 0;
-    if namespaces {
+    let namespaces = spec.layers.namespaces && unsafe { libc::unshare(flags) } == 0;
+    if !spec.layers.namespaces {
+        missing.push("namespaces: turned off for this run".into());
+    } else if namespaces {
         if !root {
             let _ = std::fs::write("/proc/self/setgroups", "deny");
             let ok = std::fs::write("/proc/self/uid_map", format!("{uid} {uid} 1"))
@@ -76,6 +87,9 @@ pub fn main() -> ! {
             enforced.push("user-namespace".into());
         }
         enforced.extend(["pid-namespace".into(), "mount-namespace".into(), "ipc-namespace".into()]);
+        if spec.layers.network {
+            enforced.push("network-namespace".into());
+        }
     } else {
         let e = std::io::Error::last_os_error();
         missing.push(format!("namespaces: unshare failed ({e}); process-group kill only"));
@@ -146,11 +160,44 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     }
     let mut proc_mounted = false;
     if pidns {
-        if let Err(e) = setup_mounts(&spec, &mut proc_mounted) {
-            fail(&format!("mount setup failed: {e}"), enforced, missing);
+        match setup_mounts(&spec, &mut proc_mounted) {
+            Ok(done) => enforced.extend(done),
+            Err(e) => fail(&format!("mount setup failed: {e}"), enforced, missing),
         }
-        if spec.uid.is_some() && !spec.reachable.is_empty() {
-            enforced.push("interpreter-bind-mount".into());
+    } else if !spec.hidden.is_empty() {
+        missing.push("hidden-paths: no mount namespace".into());
+    }
+    let landlock = if spec.layers.landlock {
+        match super::filter::landlock_ruleset(&spec) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                missing.push(format!("landlock: {e}"));
+                None
+            }
+        }
+    } else {
+        missing.push("landlock: turned off for this run".into());
+        None
+    };
+    let seccomp = if spec.layers.seccomp {
+        match super::filter::seccomp_program() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                missing.push(format!("seccomp: {e}"));
+                None
+            }
+        }
+    } else {
+        missing.push("seccomp: turned off for this run".into());
+        None
+    };
+    // The program joins the run's cgroups itself (writing "0"), so that only
+    // its processes are counted; the files are opened here, while allocation is fine.
+    let mut cgroup_fds = Vec::new();
+    for procs in &spec.cgroup_procs {
+        match std::fs::OpenOptions::new().write(true).open(procs) {
+            Ok(f) => cgroup_fds.push(f),
+            Err(e) => fail(&format!("cannot open {}: {e}", procs.display()), enforced, missing),
         }
     }
     let drop_to = if super::is_root() { spec.uid } else { None };
@@ -183,8 +230,11 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
         fail("fork of the program failed", enforced, missing);
     }
     if child == 0 {
-        exec_program(&spec, &prepared, drop_to, errpipe[1]);
+        let filters = Filters { landlock, seccomp: seccomp.as_ref(), cgroup_fds: &cgroup_fds };
+        exec_program(&spec, &prepared, drop_to, errpipe[1], filters);
     }
+    drop(cgroup_fds);
+    let seccomp_wanted = seccomp.is_some();
     unsafe {
         libc::close(errpipe[1]);
         let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
@@ -193,19 +243,49 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
         }
         libc::close(CHANNEL_IN_FD);
     }
-    let mut errno_buf = [0u8; 4];
-    let n = unsafe { libc::read(errpipe[0], errno_buf.as_mut_ptr().cast(), 4) };
-    if n == 4 {
-        let errno = i32::from_ne_bytes(errno_buf);
+    // Status from the program before exec: [landlock, seccomp] as one letter
+    // each; then EOF at exec, or 'E' + errno if something failed.
+    let mut status = Vec::new();
+    let mut buf = [0u8; 16];
+    loop {
+        let n = unsafe { libc::read(errpipe[0], buf.as_mut_ptr().cast(), buf.len()) };
+        if n > 0 {
+            status.extend_from_slice(&buf[..n as usize]);
+        } else if n == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            break;
+        }
+    }
+    unsafe { libc::close(errpipe[0]) };
+    if let Some(pos) = status.iter().position(|b| *b == b'E') {
+        let mut errno_buf = [0u8; 4];
+        let tail = &status[pos + 1..];
+        let errno = if tail.len() >= 4 {
+            errno_buf.copy_from_slice(&tail[..4]);
+            i32::from_ne_bytes(errno_buf)
+        } else {
+            libc::EIO
+        };
         kill_all(pidns, child);
         let e = std::io::Error::from_raw_os_error(errno);
         fail(&format!("cannot execute {}: {e}", spec.program.display()), enforced, missing);
+    }
+    match status.first() {
+        Some(b'F') => enforced.push("landlock".into()),
+        Some(b'P') => enforced.push("landlock (partial: older kernel ABI)".into()),
+        Some(b'N') => missing.push("landlock: not supported by this kernel".into()),
+        _ => {}
+    }
+    match status.get(1) {
+        Some(b'1') => enforced.push("seccomp".into()),
+        Some(b'0') if seccomp_wanted => missing.push("seccomp: the filter could not be installed".into()),
+        _ => {}
     }
 
     let wall_limit = Duration::from_millis(spec.wall_ms);
     let cpu_limit_ticks = spec.cpu_ms;
     let stat_path = format!("/proc/{child}/stat");
-    let can_poll_cpu = !pidns || proc_mounted;
+    let cpuacct_usage = spec.cgroup_cpuacct.as_ref().map(|d| d.join("cpuacct.usage"));
+    let can_poll_cpu = cpuacct_usage.is_some() || !pidns || proc_mounted;
     let (mut killed_for_cpu, mut killed_for_wall) = (false, false);
     let mut result: Option<(i32, libc::rusage)> = None;
     let tick = libc::timespec { tv_sec: 0, tv_nsec: 5_000_000 };
@@ -217,7 +297,7 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
         }
         if start.elapsed() > wall_limit {
             killed_for_wall = true;
-        } else if can_poll_cpu && cpu_ms_of(&stat_path).is_some_and(|ms| ms > cpu_limit_ticks) {
+        } else if can_poll_cpu && run_cpu_ms(cpuacct_usage.as_deref(), &stat_path).is_some_and(|ms| ms > cpu_limit_ticks) {
             killed_for_cpu = true;
         }
         if killed_for_cpu || killed_for_wall {
@@ -301,6 +381,17 @@ fn kill_all(pidns: bool, child: i32) {
     }
 }
 
+/// CPU time of the run so far, ms: the cpuacct group (every process of the
+/// run), else the main process from `/proc/PID/stat`.
+fn run_cpu_ms(cpuacct_usage: Option<&Path>, stat_path: &str) -> Option<u64> {
+    if let Some(p) = cpuacct_usage {
+        if let Some(ns) = std::fs::read_to_string(p).ok().and_then(|s| s.trim().parse::<u64>().ok()) {
+            return Some(ns / 1_000_000);
+        }
+    }
+    cpu_ms_of(stat_path)
+}
+
 /// utime + stime of a process from `/proc/PID/stat`, ms.
 fn cpu_ms_of(stat_path: &str) -> Option<u64> {
     let text = std::fs::read_to_string(stat_path).ok()?;
@@ -333,10 +424,20 @@ impl Prepared {
     }
 }
 
-fn exec_program(spec: &RunSpec, p: &Prepared, uid: Option<u32>, errfd: i32) -> ! {
+/// What the program applies to itself between fork and exec.
+struct Filters<'a> {
+    landlock: Option<super::filter::Landlock>,
+    seccomp: Option<&'a super::filter::Seccomp>,
+    cgroup_fds: &'a [File],
+}
+
+fn exec_program(spec: &RunSpec, p: &Prepared, uid: Option<u32>, errfd: i32, filters: Filters<'_>) -> ! {
     let die = |errno: i32| -> ! {
         unsafe {
-            libc::write(errfd, errno.to_ne_bytes().as_ptr().cast(), 4);
+            let mut msg = [0u8; 5];
+            msg[0] = b'E';
+            msg[1..].copy_from_slice(&errno.to_ne_bytes());
+            libc::write(errfd, msg.as_ptr().cast(), 5);
             libc::_exit(127);
         }
     };
@@ -354,11 +455,18 @@ fn exec_program(spec: &RunSpec, p: &Prepared, uid: Option<u32>, errfd: i32) -> !
             && libc::dup2(CHANNEL_IN_FD, CHANNEL_FD) == -1 {
                 die(last());
             }
-        // Close every other descriptor except the exec-error pipe (close-on-exec).
+        for f in filters.cgroup_fds {
+            if libc::write(std::os::fd::AsRawFd::as_raw_fd(f), b"0".as_ptr().cast(), 1) != 1 {
+                die(last());
+            }
+        }
+        // Every other descriptor closes at exec (the status pipe and the
+        // Landlock ruleset are still needed until then).
         let keep_from = if spec.result_channel { CHANNEL_FD + 1 } else { CHANNEL_FD };
-        for fd in keep_from..1024 {
-            if fd != errfd {
-                libc::close(fd);
+        const CLOSE_RANGE_CLOEXEC: libc::c_uint = 1 << 2;
+        if libc::syscall(libc::SYS_close_range, keep_from as libc::c_uint, libc::c_uint::MAX, CLOSE_RANGE_CLOEXEC) != 0 {
+            for fd in keep_from..1024 {
+                libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
             }
         }
         if libc::chdir(p.workdir.as_ptr()) != 0 {
@@ -391,6 +499,14 @@ fn exec_program(spec: &RunSpec, p: &Prepared, uid: Option<u32>, errfd: i32) -> !
         }
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0);
         libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+        let mut status = [b'-', b'-'];
+        if let Some(l) = filters.landlock {
+            status[0] = super::filter::landlock_apply(l);
+        }
+        if let Some(prog) = filters.seccomp {
+            status[1] = if super::filter::seccomp_apply(prog) { b'1' } else { b'0' };
+        }
+        libc::write(errfd, status.as_ptr().cast(), 2);
         let mut argv: Vec<*const libc::c_char> = p.argv.iter().map(|a| a.as_ptr()).collect();
         argv.push(std::ptr::null());
         let mut envp: Vec<*const libc::c_char> = p.env.iter().map(|a| a.as_ptr()).collect();
@@ -424,50 +540,173 @@ fn mount(src: Option<&Path>, target: &Path, fstype: Option<&str>, flags: libc::c
     Ok(())
 }
 
-/// Private propagation, a /proc for the new PID namespace, and the
-/// interpreter prefixes made reachable: for each directory closed to the
-/// sandbox uid above a path the program needs (`/root`, mode 700), the needed
-/// paths are bind-mounted aside, a tmpfs is mounted over the closed directory
-/// (which also hides the rest of it) and the paths are moved back in place.
-fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool) -> Result<(), String> {
+/// What covers a path in the program's view of the filesystem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cover {
+    /// A directory closed to the sandbox uid (`/root`): an empty root-owned tmpfs.
+    Closed,
+    /// `/tmp`, `/var/tmp`, `/dev/shm`: a private writable tmpfs for this run.
+    Scratch,
+    /// A hidden directory: an empty read-only tmpfs.
+    HiddenDir,
+    /// A hidden file: `/dev/null` bound over it, read-only.
+    HiddenFile,
+}
+
+/// Directories every run gets privately, so nothing written there outlives
+/// the run or is seen by the next case.
+const SCRATCH_DIRS: &[&str] = &["/tmp", "/var/tmp", "/dev/shm"];
+
+/// The program's view of the filesystem, built in the new mount namespace:
+/// private propagation; a `/proc` for the new PID namespace; a private tmpfs on
+/// `/tmp`, `/var/tmp` and `/dev/shm`; the `hidden` paths covered; and every
+/// directory closed to the sandbox uid above a needed path (`/root`, mode 700,
+/// above pyenv) covered by an empty tmpfs. The paths the program needs (work
+/// directory, driver files, interpreter prefixes) are cloned first with
+/// `open_tree(OPEN_TREE_CLONE)` and attached back in place with `move_mount`.
+/// Returns the layers applied.
+fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool) -> Result<Vec<String>, String> {
+    let mut layers = Vec::new();
     mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
     *proc_mounted = mount(Some(Path::new("proc")), Path::new("/proc"), Some("proc"), libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC, None).is_ok();
-    let Some(uid) = spec.uid.filter(|_| super::is_root()) else { return Ok(()) };
-    let mut needed: Vec<PathBuf> = spec.reachable.clone();
+    let uid = spec.uid.filter(|_| super::is_root());
+
+    let mut needed: Vec<PathBuf> = spec.reachable.iter().chain(&spec.readable).cloned().collect();
     needed.push(spec.workdir.clone());
     if let Some(parent) = spec.program.parent() {
         needed.push(parent.to_path_buf());
     }
-    // Closed ancestor → the needed paths under it.
-    let mut groups: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
-    for path in needed {
-        if let Some(closed) = closed_ancestor(&path, uid) {
-            match groups.iter_mut().find(|(c, _)| *c == closed) {
-                Some((_, v)) => v.push(path),
-                None => groups.push((closed, vec![path])),
+    needed.retain(|p| p.is_absolute() && p.exists());
+    needed.sort_by_key(|p| p.as_os_str().len());
+    needed.dedup();
+    let mut top: Vec<PathBuf> = Vec::new();
+    for p in needed {
+        if !top.iter().any(|t| p.starts_with(t)) {
+            top.push(p);
+        }
+    }
+
+    let mut covers: Vec<(PathBuf, Cover)> = Vec::new();
+    for d in SCRATCH_DIRS {
+        if Path::new(d).is_dir() {
+            covers.push((PathBuf::from(d), Cover::Scratch));
+        }
+    }
+    for h in &spec.hidden {
+        if SCRATCH_DIRS.iter().any(|d| h == Path::new(d)) {
+            continue; // already replaced by an empty private tmpfs
+        }
+        if h.is_dir() {
+            // Above a needed path it must stay writable by root, to attach the path back.
+            let kind = if top.iter().any(|t| t.starts_with(h)) { Cover::Closed } else { Cover::HiddenDir };
+            covers.push((h.clone(), kind));
+        } else if h.exists() {
+            covers.push((h.clone(), Cover::HiddenFile));
+        }
+    }
+    if let Some(uid) = uid {
+        for p in &top {
+            if let Some(closed) = closed_ancestor(p, uid) {
+                if !covers.iter().any(|(c, _)| *c == closed) {
+                    covers.push((closed, Cover::Closed));
+                }
             }
         }
     }
-    if groups.is_empty() {
-        return Ok(());
-    }
-    let scratch = spec.scratch.as_ref().ok_or("a closed directory must be bridged but no scratch directory was given")?;
-    for (gi, (closed, paths)) in groups.iter().enumerate() {
-        let mut staged = Vec::new();
-        for (pi, path) in paths.iter().enumerate() {
-            if !path.exists() {
-                continue;
-            }
-            let stage = scratch.join(format!("{gi}-{pi}"));
-            std::fs::create_dir_all(&stage).map_err(|e| format!("{}: {e}", stage.display()))?;
-            mount(Some(path), &stage, None, libc::MS_BIND | libc::MS_REC, None)?;
-            staged.push((stage, path.clone()));
+    covers.sort_by_key(|(p, _)| p.as_os_str().len());
+
+    // Clone every needed tree that a cover would hide.
+    let mut clones: Vec<(PathBuf, std::os::fd::OwnedFd, bool)> = Vec::new();
+    for p in &top {
+        if covers.iter().any(|(c, kind)| p.starts_with(c) && *kind != Cover::HiddenFile) {
+            let fd = open_tree_clone(p)?;
+            clones.push((p.clone(), fd, p.is_dir()));
         }
-        mount(Some(Path::new("tmpfs")), closed, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some("mode=0755,size=1m"))?;
-        for (stage, path) in staged {
+    }
+    let apply = |path: &Path, kind: Cover| -> Result<(), String> {
+        match kind {
+            Cover::Closed => mount(Some(Path::new("tmpfs")), path, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some("mode=0755,size=1m")),
+            Cover::Scratch => {
+                let size = format!("mode=1777,size={}", spec.file_size_bytes.max(1 << 20));
+                mount(Some(Path::new("tmpfs")), path, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some(&size))
+            }
+            Cover::HiddenDir => mount(
+                Some(Path::new("tmpfs")),
+                path,
+                Some("tmpfs"),
+                libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC | libc::MS_RDONLY,
+                Some("mode=0755,size=4k"),
+            ),
+            Cover::HiddenFile => {
+                mount(Some(Path::new("/dev/null")), path, None, libc::MS_BIND, None)?;
+                mount(None, path, None, libc::MS_BIND | libc::MS_REMOUNT | libc::MS_RDONLY, None)
+            }
+        }
+    };
+    for (path, kind) in &covers {
+        // A cover inside an earlier one is gone already; hidden paths inside a
+        // needed tree are covered again after it is attached (below).
+        if path.exists() {
+            apply(path, *kind)?;
+        }
+    }
+    for (path, fd, is_dir) in clones {
+        if is_dir {
             std::fs::create_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            mount(Some(&stage), &path, None, libc::MS_MOVE, None)?;
+        } else {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            std::fs::write(&path, b"").map_err(|e| format!("{}: {e}", path.display()))?;
         }
+        move_mount_fd(&fd, &path)?;
+    }
+    for (path, kind) in &covers {
+        if matches!(kind, Cover::HiddenDir | Cover::HiddenFile) && top.iter().any(|t| path.starts_with(t)) && path.exists() {
+            apply(path, *kind)?;
+        }
+    }
+    layers.push("private-tmp".to_string());
+    if !spec.hidden.is_empty() {
+        layers.push("hidden-paths".to_string());
+    }
+    if covers.iter().any(|(_, k)| *k == Cover::Closed) {
+        layers.push("interpreter-bind-mount".to_string());
+    }
+    Ok(layers)
+}
+
+const OPEN_TREE_CLONE: libc::c_uint = 1;
+const AT_RECURSIVE: libc::c_uint = 0x8000;
+const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 0x4;
+
+/// A detached recursive copy of the mount tree at `path` (`open_tree(2)`).
+fn open_tree_clone(path: &Path) -> Result<std::os::fd::OwnedFd, String> {
+    let c = cstr(path)?;
+    let flags = OPEN_TREE_CLONE | libc::O_CLOEXEC as libc::c_uint | AT_RECURSIVE;
+    let fd = unsafe { libc::syscall(libc::SYS_open_tree, libc::AT_FDCWD, c.as_ptr(), flags) };
+    if fd < 0 {
+        return Err(format!("open_tree {}: {}", path.display(), std::io::Error::last_os_error()));
+    }
+    // SAFETY: a fresh descriptor returned by the kernel.
+    Ok(unsafe { <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd as i32) })
+}
+
+/// Attach a detached tree at `target` (`move_mount(2)`).
+fn move_mount_fd(fd: &std::os::fd::OwnedFd, target: &Path) -> Result<(), String> {
+    let t = cstr(target)?;
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_move_mount,
+            std::os::fd::AsRawFd::as_raw_fd(fd),
+            c"".as_ptr(),
+            libc::AT_FDCWD,
+            t.as_ptr(),
+            MOVE_MOUNT_F_EMPTY_PATH,
+        )
+    };
+    if rc != 0 {
+        return Err(format!("move_mount {}: {}", target.display(), std::io::Error::last_os_error()));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! drop, watchdog), cgroups, and the judge-side run loop.
 
 pub mod cgroup;
+pub mod filter;
 pub mod helper;
 pub mod run;
 

@@ -10,7 +10,7 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -131,6 +131,7 @@ impl Sandbox {
         if let Some(cg) = &cgroup {
             spec.cgroup_procs = cg.procs_files();
             spec.cgroup_memory = cg.has_memory();
+            spec.cgroup_cpuacct = cg.cpuacct_dir().map(Path::to_path_buf);
         }
         let result = self.run_inner(&spec);
         let usage = cgroup.map(RunCgroup::finish);
@@ -143,6 +144,9 @@ impl Sandbox {
                 outcome.measurement.memory_kib = peak.max(outcome.measurement.memory_kib);
             }
             outcome.measurement.oom_killed = u.oom_kills > 0;
+            if let Some(cpu) = u.cpu_ms {
+                outcome.measurement.cpu_ms = cpu.max(outcome.measurement.cpu_ms);
+            }
         }
         outcome.layers.missing.extend(self.cgroups.why_not.iter().cloned());
         tracing::debug!(measurement = ?outcome.measurement, "sandbox outcome");
