@@ -110,7 +110,8 @@ def check(spec):
         compile(tree, name, "exec", dont_inherit=True)
     except SyntaxError as e:
         line = (e.text or "").rstrip("\n")
-        print(f"{name}:{e.lineno}:{e.offset or 0}: {_type(e).__name__}: {e.msg}")
+        where = f"{name}:{e.lineno}:{e.offset or 0}" if e.lineno else name
+        print(f"{where}: {_type(e).__name__}: {e.msg}")
         if line:
             print(f"    {line}")
         return 1
@@ -134,6 +135,10 @@ def check(spec):
             targets = []
             if isinstance(node, _ast.Assign):
                 targets = [t.id for t in node.targets if isinstance(t, _ast.Name)]
+                literal = (_ast.Constant, _ast.List, _ast.Tuple, _ast.Dict, _ast.Set, _ast.JoinedStr)
+                if entry in targets and isinstance(node.value, literal):
+                    print(f"{name}:{node.lineno}: `{entry}` is bound to a value, not a function; expected:\n    {expected}")
+                    return 1
             elif isinstance(node, (_ast.Import, _ast.ImportFrom)):
                 targets = [(a.asname or a.name).split(".")[0] for a in node.names]
             if entry in targets:

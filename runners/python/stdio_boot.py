@@ -40,7 +40,8 @@ def main():
         try:
             compile(source, name, "exec", dont_inherit=True)
         except SyntaxError as e:
-            print(f"{name}:{e.lineno}:{e.offset or 0}: {type(e).__name__}: {e.msg}")
+            where = f"{name}:{e.lineno}:{e.offset or 0}" if e.lineno else name
+            print(f"{where}: {type(e).__name__}: {e.msg}")
             if e.text:
                 print("    " + e.text.rstrip("\n"))
             sys.exit(1)

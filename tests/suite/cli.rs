@@ -178,8 +178,11 @@ fn hidden_data_only_with_reveal_and_fail_fast_skips_the_rest() {
     let run = run_json(Reg::Seed, "longest-clean-span", &solution("longest-clean-span/wa_returns_bool.py"), &["--reveal", "--fail-fast"]);
     let first = run.first_failure().unwrap();
     assert!(first["details"]["input"].as_str().unwrap().contains("tokens ="), "{first}");
-    let skipped = run.report["cases"].as_array().unwrap().iter().filter(|c| c["cause"]["kind"] == "skipped").count();
+    let skipped = run.report["skipped"].as_u64().unwrap();
+    let listed = run.report["cases"].as_array().unwrap().len() as u64;
     assert!(skipped > 0, "fail-fast stops at the first failure");
+    assert_eq!(listed + skipped, run.report["total"].as_u64().unwrap());
+    assert!(run.report["cases"].as_array().unwrap().iter().all(|c| c["verdict"] != "IE"));
     assert_eq!(run.verdict(), "WA");
 }
 

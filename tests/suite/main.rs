@@ -10,6 +10,7 @@
 //! Limits in fixtures are generous; no test compares absolute speeds.
 
 mod cli;
+mod hostile;
 mod shared_cases;
 mod support;
 mod verdicts;

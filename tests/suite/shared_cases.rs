@@ -102,7 +102,7 @@ fn case22_huge_compile_error() {
     assert_eq!(run.verdict(), "CE");
     assert_eq!(run.code, 1);
     let compile = &run.report["compile"];
-    assert!(compile["first_error"].as_str().unwrap().contains("solution.cpp:7"), "{compile}");
+    assert!(compile["first_error"].as_str().unwrap().contains("bad_streams.cpp:7"), "{compile}");
     let log = compile["log"].as_str().unwrap();
     assert!(log.contains("no match for"));
     assert!(log.contains("compiler output truncated"), "tail cut with a marker");

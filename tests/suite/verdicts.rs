@@ -96,10 +96,10 @@ fixtures! {
     re_throw_cpp: Seed "longest-clean-span" "longest-clean-span/re_throw.cpp" => ["RE"] ["std::runtime_error", "not implemented yet"];
 
     // CE with the expected signature shown.
-    ce_syntax_py: Seed "longest-clean-span" "longest-clean-span/ce_syntax.py" => ["CE"] ["SyntaxError", "solution.py:1"];
+    ce_syntax_py: Seed "longest-clean-span" "longest-clean-span/ce_syntax.py" => ["CE"] ["SyntaxError", "ce_syntax.py:1"];
     ce_missing_py: Seed "longest-clean-span" "longest-clean-span/ce_missing.py" => ["CE"] ["not found", "def longest_clean_span(tokens: list[int], banned: list[int]) -> int"];
     ce_arity_py: Seed "longest-clean-span" "longest-clean-span/ce_arity.py" => ["CE"] ["takes 1 parameter(s), expected 2"];
-    ce_syntax_cpp: Seed "longest-clean-span" "longest-clean-span/ce_syntax.cpp" => ["CE"] ["solution.cpp:3", "error"];
+    ce_syntax_cpp: Seed "longest-clean-span" "longest-clean-span/ce_syntax.cpp" => ["CE"] ["ce_syntax.cpp:3", "error"];
     ce_missing_cpp: Seed "longest-clean-span" "longest-clean-span/ce_missing.cpp" => ["CE"] ["long long longest_clean_span(std::vector<long long> tokens, std::vector<long long> banned)"];
     ce_signature_cpp: Seed "longest-clean-span" "longest-clean-span/ce_wrong_signature.cpp" => ["CE"] ["expected: long long longest_clean_span("];
     ce_return_type_cpp: Seed "longest-clean-span" "longest-clean-span/ce_wrong_return.cpp" => ["CE"] ["returns the wrong type"];

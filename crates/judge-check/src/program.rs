@@ -83,10 +83,11 @@ impl ProgramChecker {
             } else {
                 format!("checker: {reason}")
             }),
-            Termination::Exited(c) => Evidence::CheckerFailed(format!(
-                "checker program exited with {c}: {}",
-                last_line(&outcome.stderr.text())
-            )),
+            Termination::Exited(c) => {
+                let why = last_line(&outcome.stderr.text());
+                let why = if why.is_empty() { "(nothing on stderr)".to_string() } else { why };
+                Evidence::CheckerFailed(format!("checker program exited with {c} (0 accepts, 1 rejects): {why}"))
+            }
             Termination::Signaled(s) => Evidence::CheckerFailed(format!("checker program killed by signal {s}")),
         }
     }

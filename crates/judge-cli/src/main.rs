@@ -301,7 +301,11 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             }
             text.extend_from_slice(&starter);
             f.write_all(&text).map_err(|e| usage(anyhow!("cannot write {}: {e}", path.display())))?;
-            println!("wrote {} — judge it with: judge run {}", path.display(), path.display());
+            let extra = match &reg.problems {
+                Some(d) if std::env::var_os("JUDGE_PROBLEMS").is_none() => format!(" --problems {}", d.display()),
+                _ => String::new(),
+            };
+            println!("wrote {} — judge it with: judge run {}{extra}", path.display(), path.display());
             Ok(ExitCode::Accepted)
         }
     }

@@ -72,6 +72,9 @@ pub struct CaseDetails {
     /// The program's stderr (capped).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stderr: Option<String>,
+    /// The traceback of an uncaught exception, as the driver reported it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traceback: Option<String>,
 }
 
 /// One case's result.
@@ -114,12 +117,15 @@ pub struct Report {
     pub verdict: Verdict,
     /// Number of AC cases.
     pub passed: usize,
-    /// Number of cases (including those skipped by `--fail-fast`).
+    /// Number of cases of the problem.
     pub total: usize,
+    /// Cases not run because `--fail-fast` stopped at an earlier failure
+    /// (they are not listed in `cases`).
+    pub skipped: usize,
     /// Compilation error, when the verdict is CE (or an IE during compilation).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compile: Option<Cause>,
-    /// One entry per case, in case order.
+    /// One entry per case that ran, in case order.
     pub cases: Vec<CaseReport>,
     /// Sandbox layers in force.
     pub sandbox: SandboxReport,

@@ -122,7 +122,10 @@ impl Signature {
             .trim()
             .trim_end_matches(':');
         let returns = Type::parse(ret)?;
-        let mut params = Vec::new();
+        if RESERVED.contains(&name.as_str()) {
+            return Err(format!("`{name}` cannot be a function name: it is reserved in Python or C++ (or is `main`)"));
+        }
+        let mut params: Vec<(String, Type)> = Vec::new();
         for part in split_top_level(&s[open + 1..close]) {
             let part = part.trim();
             if part.is_empty() {
@@ -134,6 +137,12 @@ impl Signature {
             let pname = pname.trim().to_string();
             if !is_identifier(&pname) {
                 return Err(format!("`{pname}` is not a valid parameter name"));
+            }
+            if RESERVED.contains(&pname.as_str()) {
+                return Err(format!("`{pname}` cannot be a parameter name: it is reserved in Python or C++"));
+            }
+            if params.iter().any(|(n, _)| *n == pname) {
+                return Err(format!("parameter `{pname}` is declared twice"));
             }
             params.push((pname, Type::parse(pty)?));
         }
@@ -160,6 +169,22 @@ impl fmt::Display for Signature {
         write!(f, "{}({}) -> {}", self.name, ps.join(", "), self.returns)
     }
 }
+
+/// Names a signature cannot use: Python and C++ keywords, the names the
+/// drivers use, and `main`.
+const RESERVED: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "main", "alignas", "alignof", "and_eq",
+    "asm", "auto", "bitand", "bitor", "bool", "case", "catch", "char", "char8_t", "char16_t", "char32_t", "compl",
+    "concept", "const", "consteval", "constexpr", "constinit", "const_cast", "co_await", "co_return", "co_yield",
+    "decltype", "default", "delete", "do", "double", "dynamic_cast", "enum", "explicit", "export", "extern",
+    "false", "float", "friend", "goto", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not_eq",
+    "nullptr", "operator", "or_eq", "private", "protected", "public", "register", "reinterpret_cast", "requires",
+    "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct", "switch", "template", "this",
+    "thread_local", "throw", "true", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual",
+    "void", "volatile", "wchar_t", "xor", "xor_eq", "std", "judge", "judge_call", "in", "result",
+];
 
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
@@ -229,7 +254,8 @@ pub fn describe_json(j: &Json) -> String {
     match j {
         Json::Null => "null".into(),
         Json::Bool(_) => format!("bool {text}"),
-        Json::Number(n) if n.is_f64() => format!("float {text}"),
+        Json::Number(n) if !is_integer_literal(n) => format!("float {text}"),
+        Json::Number(n) if n.as_i64().is_none() => format!("int {text} (out of the signed 64-bit range)"),
         Json::Number(_) => format!("int {text}"),
         Json::String(_) => format!("str {text}"),
         Json::Array(_) => format!("list {text}"),
@@ -238,6 +264,11 @@ pub fn describe_json(j: &Json) -> String {
             None => format!("object {text}"),
         },
     }
+}
+
+/// Whether a JSON number was written as an integer (no fraction, no exponent).
+fn is_integer_literal(n: &serde_json::Number) -> bool {
+    !n.to_string().contains(['.', 'e', 'E'])
 }
 
 fn nonfinite(o: &serde_json::Map<String, Json>) -> Option<f64> {
@@ -289,14 +320,13 @@ impl Value {
     fn decode(j: &Json, ty: &Type, path: &mut String) -> Result<Value, TypeError> {
         let err = |path: &String| TypeError { path: path.clone(), expected: ty.to_string(), found: describe_json(j) };
         match (ty, j) {
-            (Type::Int, Json::Number(n)) => match n.as_i64() {
+            (Type::Int, Json::Number(n)) if is_integer_literal(n) => match n.as_i64() {
                 Some(i) => Ok(Value::Int(i)),
-                None if n.is_u64() => Err(TypeError {
+                None => Err(TypeError {
                     path: path.clone(),
                     expected: "int (signed 64-bit)".into(),
-                    found: format!("int {n} (out of range)"),
+                    found: format!("int {} (out of range)", truncate(&n.to_string(), 40)),
                 }),
-                None => Err(err(path)),
             },
             (Type::Float, Json::Number(n)) => Ok(Value::Float(n.as_f64().ok_or_else(|| err(path))?)),
             (Type::Float, Json::Object(o)) => nonfinite(o).map(Value::Float).ok_or_else(|| err(path)),
@@ -373,6 +403,9 @@ mod tests {
         assert!(Signature::parse("f(a: tuple) -> int").unwrap_err().contains("tuple"));
         assert!(Signature::parse("f(a) -> int").is_err());
         assert!(Signature::parse("1f() -> int").is_err());
+        assert!(Signature::parse("class(x: int) -> int").unwrap_err().contains("reserved"));
+        assert!(Signature::parse("main(x: int) -> int").unwrap_err().contains("reserved"));
+        assert!(Signature::parse("f(x: int, x: int) -> int").unwrap_err().contains("twice"));
     }
 
     #[test]
@@ -387,6 +420,12 @@ mod tests {
         assert!(Value::from_json(&json!(1), &Type::Bool).is_err());
         assert_eq!(Value::from_json(&json!(2), &Type::Float).unwrap(), Value::Float(2.0));
         assert!(Value::from_json(&json!(18446744073709551615u64), &Type::Int).unwrap_err().found.contains("out of range"));
+        let big: serde_json::Value = serde_json::from_str("1180591620717411303424").unwrap();
+        assert!(Value::from_json(&big, &Type::Int).unwrap_err().found.contains("out of range"));
+        let neg: serde_json::Value = serde_json::from_str("-9223372036854775809").unwrap();
+        assert!(Value::from_json(&neg, &Type::Int).unwrap_err().found.contains("out of range"));
+        let f: serde_json::Value = serde_json::from_str("1e3").unwrap();
+        assert!(Value::from_json(&f, &Type::Int).unwrap_err().found.starts_with("float"));
     }
 
     #[test]

@@ -107,8 +107,6 @@ pub enum Cause {
     Compile { first_error: String, log: String },
     /// The judge failed (not the submission's fault).
     Internal { detail: String },
-    /// Not run because an earlier case failed under `--fail-fast`.
-    Skipped,
 }
 
 impl Cause {
@@ -143,7 +141,6 @@ impl Cause {
             Cause::WrongAnswer { detail } => detail.clone(),
             Cause::Compile { first_error, .. } => format!("compilation failed: {first_error}"),
             Cause::Internal { detail } => format!("internal error: {detail}"),
-            Cause::Skipped => "skipped (--fail-fast)".to_string(),
         }
     }
 }

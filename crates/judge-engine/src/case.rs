@@ -82,6 +82,7 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
         Err(e) => return (internal_case(ctx, case, index, e.to_string()), None),
     };
     let (evidence, actual_shown) = evidence(ctx, case, &outcome);
+    let traceback = channel_traceback(&outcome);
     let m = &outcome.measurement;
     let c = classify(m, l, &evidence);
     let show = !case.hidden || ctx.reveal;
@@ -98,6 +99,7 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
         actual: actual_shown,
         stdout: (!outcome.stdout.data.is_empty()).then(|| clip_bytes(&outcome.stdout.data, outcome.stdout.total)),
         stderr: (!outcome.stderr.data.is_empty()).then(|| clip_bytes(&outcome.stderr.data, outcome.stderr.total)),
+        traceback,
     });
     let report = CaseReport {
         id: display_id(ctx, case, index),
@@ -111,6 +113,26 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
         details,
     };
     (report, Some(outcome.layers))
+}
+
+/// The traceback a driver sent with an exception, minus the driver's own frames.
+fn channel_traceback(outcome: &Outcome) -> Option<String> {
+    let text = String::from_utf8_lossy(&outcome.channel.data);
+    let line = text.lines().find(|l| !l.trim().is_empty())?;
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    let tb = v.get("traceback")?.as_str()?;
+    let mut out = String::new();
+    let mut skip = false;
+    for l in tb.lines() {
+        if l.trim_start().starts_with("File ") {
+            skip = l.contains("/driver.py\"");
+        }
+        if !skip {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    (!out.trim().is_empty()).then_some(out)
 }
 
 /// Evidence about the answer, and what to show as the actual answer.

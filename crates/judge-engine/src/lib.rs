@@ -38,7 +38,7 @@ pub enum EngineError {
 /// Options of one judging.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Stop at the first case that is not AC; later cases are reported as skipped.
+    /// Stop at the first case that is not AC; later cases are counted in `Report::skipped`.
     pub fail_fast: bool,
     /// Include hidden cases' data in the case details.
     pub reveal: bool,
@@ -127,6 +127,7 @@ impl Engine {
             verdict: Verdict::IE,
             passed: 0,
             total: problem.cases.len(),
+            skipped: 0,
             compile: None,
             cases: Vec::new(),
             sandbox: SandboxReport::default(),
@@ -151,7 +152,8 @@ impl Engine {
         tracing::info!(driver = %dir.driver.display(), "run directory ready");
         on_event(Event::Compiling { toolchain: &toolchain.info });
         if let Some(build) = &plan.build {
-            match self.build(&dir, build, &plan, &hidden) {
+            let user_file = sub.path.file_name().map(|n| n.to_string_lossy().into_owned());
+            match self.build(&dir, build, &plan, &hidden, user_file) {
                 Ok(layers) => report.sandbox = layers,
                 Err(BuildFailure::Compile(cause)) => {
                     report.verdict = Verdict::CE;
@@ -199,17 +201,7 @@ impl Engine {
         let mut stop = false;
         for (index, c) in problem.cases.iter().enumerate() {
             if stop {
-                report.cases.push(CaseReport {
-                    id: case::display_id(&ctx, c, index),
-                    hidden: c.hidden,
-                    verdict: Verdict::IE,
-                    cpu_ms: 0,
-                    wall_ms: 0,
-                    memory_kib: 0,
-                    message: Cause::Skipped.message(),
-                    cause: Some(Cause::Skipped),
-                    details: None,
-                });
+                report.skipped += 1;
                 continue;
             }
             on_event(Event::CaseStarted { id: &c.id, index, total });
@@ -225,9 +217,7 @@ impl Engine {
             report.cases.push(case_report);
         }
         report.passed = report.cases.iter().filter(|c| c.verdict == Verdict::AC).count();
-        // Skipped cases are not failures of their own: the overall verdict is the first real one.
-        let ran: Vec<CaseReport> = report.cases.iter().filter(|c| c.cause != Some(Cause::Skipped)).cloned().collect();
-        report.verdict = Report::overall(&ran);
+        report.verdict = Report::overall(&report.cases);
         Ok(report)
     }
 
@@ -273,7 +263,14 @@ impl Engine {
         })
     }
 
-    fn build(&self, dir: &rundir::RunDir, build: &judge_lang::BuildStep, plan: &judge_lang::Plan, hidden: &[PathBuf]) -> Result<SandboxReport, BuildFailure> {
+    fn build(
+        &self,
+        dir: &rundir::RunDir,
+        build: &judge_lang::BuildStep,
+        plan: &judge_lang::Plan,
+        hidden: &[PathBuf],
+        user_file: Option<String>,
+    ) -> Result<SandboxReport, BuildFailure> {
         for (name, bytes) in &build.files {
             dir.write_build_file(name, bytes).map_err(|e| BuildFailure::Internal(format!("cannot write {name}: {e}")))?;
         }
@@ -302,9 +299,23 @@ impl Engine {
         }
         if m.termination != judge_core::Termination::Exited(0) {
             let cleaned = judge_lang::clean_compiler_output(&log, COMPILE_LOG_BYTES);
-            return Err(BuildFailure::Compile(Cause::Compile { first_error: cleaned.first_error, log: cleaned.log }));
+            // The solution is compiled as solution.py/.cpp: name the user's file instead.
+            let rename = |s: String| match user_file.as_deref() {
+                Some(u) => s.replace("solution.py", u).replace("solution.cpp", u),
+                None => s,
+            };
+            return Err(BuildFailure::Compile(Cause::Compile {
+                first_error: rename(cleaned.first_error),
+                log: rename(cleaned.log),
+            }));
         }
         if let Some(artifact) = &build.artifact {
+            if !dir.build.join(artifact).is_file() {
+                return Err(BuildFailure::Internal(format!(
+                    "the compiler {} exited with status 0 but wrote no `{artifact}`: is it a working C++ compiler?",
+                    build.program.display()
+                )));
+            }
             dir.install_artifact(artifact).map_err(|e| BuildFailure::Internal(format!("cannot install the binary: {e}")))?;
         }
         Ok(outcome.layers)

@@ -35,33 +35,39 @@ template <class... A>
 judge::Missing call(long, A&...) {{ return {{}}; }}
 }}  // namespace judge_call
 
+template <class T> inline constexpr bool judge_always_false = false;
+
+// A template, so that only the static_assert that applies is instantiated.
+template <class... A>
+void judge_invoke(A&... a) {{
+    using R = decltype(judge_call::call(0, a...));
+    if constexpr (std::is_same_v<R, judge::Missing>) {{
+        static_assert(judge_always_false<R>,
+            "judge: no function `{name}` callable with the declared arguments; expected: {expected} (parameters may also be taken by const&)");
+    }} else if constexpr (!judge::compatible_v<R, {ret}>) {{
+        static_assert(judge_always_false<R>, "judge: `{name}` returns the wrong type; expected: {expected}");
+    }} else {{
+        try {{
+            {ret} result = judge::Convert<{ret}>::from(judge_call::call(0, a...));
+            judge::report_ok(result);
+        }} catch (const std::bad_alloc& e) {{
+            judge::report_exception("std::bad_alloc", e.what(), true);
+        }} catch (const std::exception& e) {{
+            judge::report_exception(judge::demangle(typeid(e).name()).c_str(), e.what(), false);
+        }} catch (...) {{
+            judge::report_exception("unknown exception", "", false);
+        }}
+    }}
+}}
+
 int main() {{
     judge::Reader in{{judge::read_all_stdin()}};
     in.expect('[');
 {decode}    in.expect(']');
-    using R = decltype(judge_call::call(0{comma}{args}));
-    static_assert(!std::is_same_v<R, judge::Missing>,
-        "judge: no function `{name}` callable with the declared arguments; expected: {expected} (parameters may also be taken by const&)");
-    if constexpr (!std::is_same_v<R, judge::Missing>) {{
-        static_assert(judge::compatible_v<R, {ret}>,
-            "judge: `{name}` returns the wrong type; expected: {expected}");
-        if constexpr (judge::compatible_v<R, {ret}>) {{
-            try {{
-                {ret} result = judge::Convert<{ret}>::from(judge_call::call(0{comma}{args}));
-                judge::report_ok(result);
-            }} catch (const std::bad_alloc& e) {{
-                judge::report_exception("std::bad_alloc", e.what(), true);
-            }} catch (const std::exception& e) {{
-                judge::report_exception(judge::demangle(typeid(e).name()).c_str(), e.what(), false);
-            }} catch (...) {{
-                judge::report_exception("unknown exception", "", false);
-            }}
-        }}
-    }}
+    judge_invoke({args});
     std::fflush(stdout);
     return 0;
 }}
 "#,
-        comma = if args.is_empty() { "" } else { ", " },
     )
 }

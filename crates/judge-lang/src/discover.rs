@@ -53,7 +53,8 @@ pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<Res
         (None, None) => (lang.command.clone(), "the language table".to_string()),
     };
     let found = which(&cmd).ok_or_else(|| {
-        LangError::Toolchain(format!("{}: `{cmd}` (from {origin}) not found on PATH", lang.name))
+        let where_ = if cmd.contains('/') { "not found (no such file)" } else { "not found on PATH" };
+        LangError::Toolchain(format!("{}: `{cmd}` (from {origin}) {where_}", lang.name))
     })?;
     match lang.id.as_str() {
         "python" => {
@@ -63,10 +64,12 @@ pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<Res
                 .output()
                 .map_err(|e| LangError::Toolchain(format!("cannot run {}: {e}", found.display())))?;
             if !out.status.success() {
+                let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
                 return Err(LangError::Toolchain(format!(
-                    "{} does not work: {}",
+                    "{} does not work as a Python interpreter ({}){}",
                     found.display(),
-                    String::from_utf8_lossy(&out.stderr).trim()
+                    out.status,
+                    if err.is_empty() { String::new() } else { format!(": {err}") }
                 )));
             }
             let v: serde_json::Value = serde_json::from_slice(&out.stdout)

@@ -116,14 +116,23 @@ pub struct Manifest {
     pub limits: ManifestLimits,
     /// Signature, for function problems.
     pub function: Option<FunctionSpec>,
-    /// Checker.
-    #[serde(default = "default_checker")]
+    /// Checker (default: `typed` for function problems, `tokens` for stdio).
+    #[serde(default, rename = "checker")]
+    checker_table: Option<CheckerSpec>,
+    /// The checker in force, defaults resolved.
+    #[serde(skip, default = "default_checker")]
     pub checker: CheckerSpec,
 }
 
 fn default_checker() -> CheckerSpec {
     CheckerSpec::Tokens { case_insensitive: false }
 }
+
+/// Upper bounds that catch a typo turning a limit off.
+const MAX_TIME_MS: u64 = 10 * 60 * 1000;
+const MAX_MEMORY_MIB: u64 = 64 * 1024;
+const MAX_OUTPUT_KIB: u64 = 4 * 1024 * 1024;
+const MAX_PROCESSES: u64 = 4096;
 
 impl Manifest {
     /// Parse and validate manifest text; the error names the field and what was expected.
@@ -138,8 +147,17 @@ impl Manifest {
             }
             _ => {}
         }
-        if m.kind == ProblemKind::Function && m.checker == default_checker() {
-            m.checker = CheckerSpec::Typed { float_abs: None, float_rel: None };
+        m.checker = match (m.kind, m.checker_table.clone()) {
+            (_, Some(c)) => c,
+            (ProblemKind::Function, None) => CheckerSpec::Typed { float_abs: None, float_rel: None },
+            (ProblemKind::Stdio, None) => default_checker(),
+        };
+        if let CheckerSpec::Typed { float_abs, float_rel } = &m.checker {
+            for (name, v) in [("float_abs", float_abs), ("float_rel", float_rel)] {
+                if v.is_some_and(|v| !(v.is_finite() && v >= 0.0)) {
+                    return Err(format!("field `checker.{name}`: expected a finite number ≥ 0"));
+                }
+            }
         }
         match (&m.kind, &m.checker) {
             (ProblemKind::Function, CheckerSpec::Exact | CheckerSpec::Lines | CheckerSpec::Tokens { .. }) => {
@@ -150,8 +168,26 @@ impl Manifest {
             }
             _ => {}
         }
-        if m.limits.time_ms == 0 || m.limits.memory_mib == 0 {
-            return Err("field `limits.time_ms` / `limits.memory_mib`: expected a positive number".into());
+        let range = |field: &str, v: u64, max: u64| -> Result<(), String> {
+            if v == 0 || v > max {
+                Err(format!("field `limits.{field}`: expected a number from 1 to {max}, found {v}"))
+            } else {
+                Ok(())
+            }
+        };
+        range("time_ms", m.limits.time_ms, MAX_TIME_MS)?;
+        range("memory_mib", m.limits.memory_mib, MAX_MEMORY_MIB)?;
+        if let Some(w) = m.limits.wall_ms {
+            range("wall_ms", w, 3 * MAX_TIME_MS)?;
+            if w < m.limits.time_ms {
+                return Err(format!("field `limits.wall_ms`: expected at least `limits.time_ms` ({}), found {w}", m.limits.time_ms));
+            }
+        }
+        if let Some(o) = m.limits.output_kib {
+            range("output_kib", o, MAX_OUTPUT_KIB)?;
+        }
+        if let Some(p) = m.limits.processes {
+            range("processes", p, MAX_PROCESSES)?;
         }
         if m.id.is_empty() || !m.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             return Err(format!("field `id`: expected lower-case letters, digits and dashes, found `{}`", m.id));

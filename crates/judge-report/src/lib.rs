@@ -99,18 +99,19 @@ impl<W: Write> HumanReporter<W> {
         let peak = r.cases.iter().map(|c| c.memory_kib).max().unwrap_or(0);
         let _ = writeln!(
             self.out,
-            "{vs}{}{vs:#} {} · {}/{} passed · {} ms CPU in all · peak {:.1} MiB",
+            "{vs}{}{vs:#} {} · {}/{} passed{} · {} ms CPU in all · peak {:.1} MiB",
             r.verdict.code(),
             r.verdict.describe(),
             r.passed,
             r.total,
+            if r.skipped > 0 { format!(" ({} not run: --fail-fast)", r.skipped) } else { String::new() },
             total_cpu,
             peak as f64 / 1024.0
         );
         if !r.sandbox.missing.is_empty() {
             let _ = writeln!(self.out, "{DIM}sandbox: missing {}{DIM:#}", r.sandbox.missing.join("; "));
         }
-        let Some(first) = r.cases.iter().find(|c| c.verdict != Verdict::AC && c.cause != Some(Cause::Skipped)) else {
+        let Some(first) = r.cases.iter().find(|c| c.verdict != Verdict::AC) else {
             return;
         };
         let _ = writeln!(self.out, "\n{BOLD}First failing case: {} ({}){BOLD:#}", first.id, first.verdict.code());
@@ -144,7 +145,7 @@ impl<W: Write> HumanReporter<W> {
                 }
             }
         }
-        for (name, text) in [("stdout", &d.stdout), ("stderr", &d.stderr)] {
+        for (name, text) in [("traceback", &d.traceback), ("stdout", &d.stdout), ("stderr", &d.stderr)] {
             if let Some(t) = text {
                 let _ = writeln!(self.out, "  {DIM}--- {name} ---{DIM:#}");
                 for line in t.lines().take(40) {

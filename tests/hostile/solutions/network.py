@@ -1,0 +1,29 @@
+# Tries the network. It never sends a packet: if an AF_INET socket can be
+# created at all, it reports that at once instead of connecting.
+import socket
+
+
+def probe():
+    problems = []
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            s = socket.socket(family, socket.SOCK_STREAM)
+        except OSError:
+            continue
+        s.close()
+        problems.append(f"socket({family}) allowed")
+    if problems:
+        return "; ".join(problems)
+    # AF_UNIX stays allowed (local IPC inside the run).
+    try:
+        a, b = socket.socketpair(socket.AF_UNIX)
+        a.close()
+        b.close()
+    except OSError as e:
+        return f"AF_UNIX socketpair denied: {e}"
+    try:
+        socket.create_connection(("127.0.0.1", 22), timeout=1).close()
+        return "connected to 127.0.0.1"
+    except OSError:
+        pass
+    return "ok"

@@ -1,0 +1,260 @@
+//! The hostile-submission suite (`tests/hostile/`): one submission per attack,
+//! the verdict it must get, and post-conditions checked after every run:
+//! no process of the run remains (zombies included), nothing appeared
+//! outside its work directory, and an ordinary AC submission judged right
+//! after still gets AC.
+//!
+//! Each test runs its submissions under its own sandbox uid
+//! (`JUDGE_SANDBOX_UID`), so leftovers are attributed to the right test even
+//! when tests run in parallel. The fork bombs run only after
+//! `process_cap_holds_then_fork_bombs_are_contained` has shown, in the same
+//! test and with a cap of 8, that the cap holds.
+
+use crate::support::{judge, repo};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn registry() -> PathBuf {
+    repo().join("tests/hostile/problems")
+}
+
+fn hostile(file: &str) -> PathBuf {
+    repo().join("tests/hostile/solutions").join(file)
+}
+
+/// A uid for one test, distinct from the default range and from other tests.
+fn uid_for(test: &str) -> u32 {
+    let h = test.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    1_500_000_000 + h % 1_000_000
+}
+
+struct Attack {
+    uid: u32,
+    marker: String,
+}
+
+impl Attack {
+    fn new(test: &str) -> Attack {
+        Attack { uid: uid_for(test), marker: format!("judge-hostile-{test}-{}", std::process::id()) }
+    }
+
+    /// Write `file` with its placeholders filled into a temp dir.
+    fn instantiate(&self, file: &str, dir: &Path) -> PathBuf {
+        let text = std::fs::read_to_string(hostile(file)).unwrap();
+        let ans = registry().join("hostile-probe/cases/hidden/01.ans");
+        let text = text
+            .replace("@HIDDEN_ANS@", &ans.display().to_string())
+            .replace("@JUDGE_BIN@", env!("CARGO_BIN_EXE_judge"))
+            .replace("@MARKER@", &self.marker);
+        let out = dir.join(file);
+        std::fs::write(&out, text).unwrap();
+        out
+    }
+
+    fn run(&self, problem: &str, file: &Path, extra: &[&str]) -> Value {
+        let out = judge()
+            .env("JUDGE_SANDBOX_UID", self.uid.to_string())
+            .arg("run")
+            .arg(file)
+            .args(["-p", problem, "--format", "json", "--reveal", "--problems"])
+            .arg(registry())
+            .args(extra)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        serde_json::from_str(&stdout).unwrap_or_else(|e| {
+            panic!("no JSON report ({e}): {stdout}\nstderr: {}", String::from_utf8_lossy(&out.stderr))
+        })
+    }
+
+    /// Judge `file`, check its verdict is one of `verdicts`, then every post-condition.
+    fn expect(&self, problem: &str, file: &Path, verdicts: &[&str]) -> Value {
+        let report = self.run(problem, file, &[]);
+        let v = report["verdict"].as_str().unwrap_or("?");
+        assert!(verdicts.contains(&v), "{}: expected {verdicts:?}, got {v}\n{report:#}", file.display());
+        self.post_conditions();
+        report
+    }
+
+    fn post_conditions(&self) {
+        // No process of the run remains, zombies included (short grace for the
+        // kernel to tear the namespace down).
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let left = processes_of_uid(self.uid);
+            if left.is_empty() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "processes of the run survived it: {left:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Nothing written outside the work directory reached the host.
+        for dir in ["/tmp", "/var/tmp", "/dev/shm"] {
+            let p = Path::new(dir).join(&self.marker);
+            assert!(!p.exists(), "the run wrote {} on the host", p.display());
+        }
+        for name in ["/etc/judge-hostile", "/usr/judge-hostile", "/judge-hostile"] {
+            assert!(!Path::new(name).exists(), "the run wrote {name}");
+        }
+        // The host still answers, and an ordinary submission is judged normally.
+        let start = Instant::now();
+        let report = self.run("hostile-probe", &hostile("probe_ok.py"), &[]);
+        assert_eq!(report["verdict"], "AC", "an ordinary AC after the attack: {report:#}");
+        assert!(start.elapsed() < Duration::from_secs(30), "the judge is still responsive");
+    }
+}
+
+/// (pid, state) of every process whose real uid is `uid`.
+fn processes_of_uid(uid: u32) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else { return out };
+    for entry in dir.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else { continue };
+        let field = |name: &str| status.lines().find(|l| l.starts_with(name)).map(|l| l[name.len()..].trim().to_string());
+        let Some(uids) = field("Uid:") else { continue };
+        if uids.split_whitespace().next() == Some(&uid.to_string()) {
+            out.push((pid, field("State:").unwrap_or_default()));
+        }
+    }
+    out
+}
+
+fn actual(report: &Value) -> String {
+    report["cases"][0]["details"]["actual"].as_str().unwrap_or("").to_string()
+}
+
+#[test]
+fn process_cap_holds_then_fork_bombs_are_contained() {
+    let a = Attack::new("forkbomb");
+    // First prove the cap with a small one: 100 forks under a cap of 8.
+    let report = a.expect("hostile-cap", &hostile("fork_cap.py"), &["AC"]);
+    assert_eq!(report["cases"][0]["verdict"], "AC", "the process cap did not hold: {}", actual(&report));
+    // Only then the bombs (case 19 and a Python one).
+    let report = a.expect("hostile-stdio", &hostile("fork_bomb.cpp"), &["TLE", "RE"]);
+    assert!(report["cases"][0]["wall_ms"].as_u64().unwrap() < 10_000, "{report:#}");
+    a.expect("hostile-probe", &hostile("fork_bomb.py"), &["TLE", "RE", "MLE"]);
+}
+
+#[test]
+fn memory_bomb_is_mle() {
+    let a = Attack::new("membomb");
+    a.expect("hostile-probe", &hostile("memory_bomb.cpp"), &["MLE"]);
+}
+
+#[test]
+fn a_gigabyte_of_output_is_ole_quickly() {
+    let a = Attack::new("gigabyte");
+    let report = a.expect("hostile-stdio", &hostile("gigabyte_output.cpp"), &["OLE"]);
+    assert!(report["cases"][0]["wall_ms"].as_u64().unwrap() < 3000, "{report:#}");
+}
+
+#[test]
+fn busy_loop_sleep_and_ignored_sigxcpu_are_tle() {
+    let a = Attack::new("time");
+    let r = a.expect("hostile-probe", &hostile("busy_loop.cpp"), &["TLE"]);
+    assert_eq!(r["cases"][0]["cause"]["kind"], "cpu_limit");
+    let r = a.expect("hostile-probe", &hostile("ignore_sigxcpu.cpp"), &["TLE"]);
+    assert_eq!(r["cases"][0]["cause"]["kind"], "cpu_limit");
+    let r = a.expect("hostile-probe", &hostile("endless_sleep.py"), &["TLE"]);
+    assert_eq!(r["cases"][0]["cause"]["kind"], "wall_limit");
+}
+
+#[test]
+fn cpu_of_children_never_waited_for_counts() {
+    let a = Attack::new("unwaited");
+    let r = a.expect("hostile-probe", &hostile("unwaited_children.cpp"), &["TLE"]);
+    assert_eq!(r["cases"][0]["cause"]["kind"], "cpu_limit", "{r:#}");
+}
+
+#[test]
+fn no_network() {
+    let a = Attack::new("network");
+    let r = a.expect("hostile-probe", &hostile("network.py"), &["AC"]);
+    assert_eq!(r["cases"][0]["verdict"], "AC", "{}", actual(&r));
+}
+
+#[test]
+fn filesystem_is_confined() {
+    let a = Attack::new("filesystem");
+    let dir = tempfile::tempdir().unwrap();
+    let file = a.instantiate("filesystem.py", dir.path());
+    let r = a.expect("hostile-probe", &file, &["AC", "WA"]);
+    assert_eq!(r["verdict"], "AC", "breaches: {}", actual(&r));
+}
+
+#[test]
+fn tmp_and_shm_are_private_to_each_case() {
+    let a = Attack::new("state");
+    let r = a.expect("hostile-state", &hostile("state.py"), &["AC", "WA"]);
+    assert_eq!(r["verdict"], "AC", "state leaked from one case to the next: {r:#}");
+}
+
+#[test]
+fn daemons_and_orphans_do_not_outlive_the_run() {
+    let a = Attack::new("daemon");
+    let dir = tempfile::tempdir().unwrap();
+    let file = a.instantiate("daemon.py", dir.path());
+    a.expect("hostile-probe", &file, &["AC"]);
+    assert!(crate::support::live_processes_with(&a.marker).is_empty());
+}
+
+#[test]
+fn kill_everything_from_inside_harms_only_the_run() {
+    let a = Attack::new("killall");
+    a.expect("hostile-probe", &hostile("kill_everything.cpp"), &["AC", "RE"]);
+}
+
+#[test]
+fn ptrace_mount_and_unshare_are_denied() {
+    let a = Attack::new("ptrace");
+    let r = a.expect("hostile-probe", &hostile("ptrace_parent.cpp"), &["AC", "WA"]);
+    assert_eq!(r["verdict"], "AC", "{}", actual(&r));
+}
+
+#[test]
+fn closing_stdout_and_stderr() {
+    let a = Attack::new("closefds");
+    a.expect("hostile-probe", &hostile("close_stdio.cpp"), &["AC"]);
+}
+
+#[test]
+fn forged_results_are_never_ac() {
+    let a = Attack::new("forge");
+    let r = a.expect("hostile-probe", &hostile("forge_result.py"), &["RE"]);
+    assert!(r["cases"][0]["message"].as_str().unwrap().contains("2 results"), "{r:#}");
+    a.expect("hostile-probe", &hostile("forge_and_exit.py"), &["WA"]);
+}
+
+/// Case 27 (LemonLime#64): hunting for the answer file finds nothing readable.
+#[test]
+fn case27_answer_snooping_finds_nothing() {
+    let a = Attack::new("snoop");
+    let r = a.expect("snooping", &hostile("snoop_answers.py"), &["WA"]);
+    let stderr = r["cases"][0]["details"]["stderr"].as_str().unwrap_or("");
+    let data_dir = registry().join("snooping").display().to_string();
+    assert!(!stderr.contains(&data_dir), "test data was readable: {stderr}");
+}
+
+#[test]
+fn sandbox_layers_are_reported() {
+    let a = Attack::new("layers");
+    let r = a.run("hostile-probe", &hostile("probe_ok.py"), &[]);
+    let enforced: Vec<String> =
+        r["sandbox"]["enforced"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    for layer in ["pid-namespace", "mount-namespace", "network-namespace", "seccomp", "landlock", "private-tmp"] {
+        assert!(enforced.iter().any(|l| l == layer), "{layer} not enforced: {r:#}");
+    }
+    if nix_is_root() {
+        assert!(enforced.iter().any(|l| l == "unprivileged-uid"));
+    }
+}
+
+fn nix_is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .is_some_and(|l| l.split_whitespace().nth(1) == Some("0"))
+}
