@@ -29,6 +29,7 @@ test:
 
 # Benchmarks print figures; they assert nothing.
 bench: release
+	$(CARGO) run --release -q -p judge-sandbox --example startup_bench
 	python3 scripts/bench_python_overhead.py $(JUDGE)
 
 clean:

@@ -277,3 +277,59 @@ fn mle_without_cgroups_from_allocation_failures() {
         assert!(missing.contains("JUDGE_DISABLE_CGROUPS"), "{missing}");
     }
 }
+
+#[test]
+fn more_manifest_mistakes_are_configuration_errors() {
+    let cases = [
+        (GOOD_MANIFEST.replace("f(a: list[int])", "class(a: list[int])"), "reserved"),
+        (GOOD_MANIFEST.replace("f(a: list[int])", "f(a: list[int], a: int)"), "declared twice"),
+        (GOOD_MANIFEST.replace("memory_mib = 64", "memory_mib = 18446744073709551615"), "limits.memory_mib"),
+        (format!("{GOOD_MANIFEST}[checker]\ntype = \"tokens\"\n"), "checker.type"),
+    ];
+    for (manifest, needle) in cases {
+        let reg = broken_registry(&manifest, "[[1]]");
+        let out = judge().args(["show", "broken", "--problems"]).arg(reg.path()).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{needle}: {err}");
+        assert!(err.contains("problem.toml") && err.contains(needle), "{needle}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn a_missing_cpp_function_gets_one_clear_error() {
+    let run = run_json(Reg::Seed, "longest-clean-span", &solution("longest-clean-span/ce_missing.cpp"), &[]);
+    let log = run.report["compile"]["log"].as_str().unwrap();
+    assert!(log.contains("no function `longest_clean_span`"), "{log}");
+    assert!(!log.contains("returns the wrong type"), "a second, misleading error: {log}");
+}
+
+#[test]
+fn doctor_reports_layers_and_toolchains() {
+    let out = judge().arg("doctor").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    for needle in ["sandbox layers", "pid-namespace", "landlock", "seccomp", "kernel features", "toolchains", "python3", "g++", "nvcc", "judging is possible"] {
+        assert!(text.contains(needle), "doctor lacks {needle}: {text}");
+    }
+}
+
+#[test]
+fn strict_sandbox_refuses_when_a_layer_is_missing() {
+    let out = judge()
+        .env("JUDGE_DISABLE_CGROUPS", "1")
+        .arg("run")
+        .arg(reference("longest-clean-span", "py"))
+        .args(["-p", "longest-clean-span", "--strict-sandbox"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to judge"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = judge()
+        .arg("run")
+        .arg(reference("longest-clean-span", "py"))
+        .args(["-p", "longest-clean-span", "--strict-sandbox"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}

@@ -71,6 +71,8 @@ fixtures! {
     wa_cpp: Seed "longest-clean-span" "longest-clean-span/wa_off_by_one.cpp" => ["WA"] ["expected 3, got 4"];
     wa_bool_is_not_int: Seed "longest-clean-span" "longest-clean-span/wa_returns_bool.py" => ["WA"] ["expected int, got bool"];
     wa_float_is_not_int: Seed "longest-clean-span" "longest-clean-span/wa_returns_float.py" => ["WA"] ["expected int, got float 3.0"];
+    wa_bigint_is_out_of_range: Seed "longest-clean-span" "longest-clean-span/wa_returns_bigint.py" => ["WA"] ["out of range"];
+    ce_not_a_function_py: Seed "longest-clean-span" "longest-clean-span/ce_not_a_function.py" => ["CE"] ["bound to a value, not a function"];
     wa_str_is_not_int: Seed "longest-clean-span" "longest-clean-span/wa_returns_str.py" => ["WA"] ["expected int, got str"];
     wa_topk_overflow: Seed "top-k-sampling" "top-k-sampling/wa_no_max_subtraction.py" => ["WA"];
     wa_topk_ties_cpp: Seed "top-k-sampling" "top-k-sampling/wa_tie_by_larger_index.cpp" => ["WA"] ["checker:"] {"--reveal"};

@@ -81,6 +81,15 @@ enum Command {
         /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
         #[arg(long, value_name = "PATH")]
         cxx: Option<String>,
+        /// Refuse to judge unless every sandbox layer is in force (for CI grading).
+        #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
+        strict_sandbox: bool,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Check this machine: sandbox layers, kernel features, toolchains.
+    /// Exits non-zero only when judging is impossible.
+    Doctor {
         #[command(flatten)]
         registry: RegistryArgs,
     },
@@ -159,7 +168,8 @@ fn registry(args: &RegistryArgs) -> Result<Registry, Failure> {
 
 fn run(cmd: Command) -> Result<ExitCode, Failure> {
     match cmd {
-        Command::Run { file, problem, lang, format, reveal, fail_fast, python, cxx, registry: reg } => {
+        Command::Doctor { registry: reg } => doctor(&reg),
+        Command::Run { file, problem, lang, format, reveal, fail_fast, python, cxx, strict_sandbox, registry: reg } => {
             let registry = registry(&reg)?;
             let source = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display())).map_err(usage)?;
             let languages = LanguageTable::load(reg.runners.as_deref()).map_err(usage)?;
@@ -180,7 +190,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             let problem = registry.problem(&id).map_err(usage)?;
             let helper = std::env::current_exe().context("cannot find the judge binary").map_err(|e| Failure { code: ExitCode::Internal, error: e })?;
             let engine = Engine::new(helper, languages);
-            let mut opts = Options { fail_fast, reveal, ..Default::default() };
+            let mut opts = Options { fail_fast, reveal, strict_sandbox, ..Default::default() };
             if let Some(p) = python {
                 opts.toolchain_overrides.push(("python".into(), p));
             }
@@ -309,6 +319,92 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::Accepted)
         }
     }
+}
+
+/// `judge doctor`: layers (by running a probe in the sandbox), kernel
+/// features, toolchains. Exit 3 when the sandbox cannot run anything or no
+/// toolchain works.
+fn doctor(reg: &RegistryArgs) -> Result<ExitCode, Failure> {
+    let mut out = anstream::stdout();
+    let helper = std::env::current_exe().map_err(|e| Failure { code: ExitCode::Internal, error: e.into() })?;
+    let sandbox = judge_sandbox::Sandbox::new(helper);
+    let mut possible = true;
+    let who = if nix_is_root() {
+        format!("root; programs run as uid {}", sandbox.uid().map(|u| u.to_string()).unwrap_or_default())
+    } else {
+        "an ordinary user (a user namespace isolates the program)".to_string()
+    };
+    let _ = writeln!(out, "judge {} — running as {who}\n", env!("CARGO_PKG_VERSION"));
+    let _ = writeln!(out, "sandbox layers (a probe run of /bin/true):");
+    match sandbox.probe() {
+        Ok(layers) => {
+            for l in &layers.enforced {
+                let _ = writeln!(out, "  enforced   {l}");
+            }
+            for l in &layers.missing {
+                let _ = writeln!(out, "  missing    {l}");
+            }
+        }
+        Err(e) => {
+            possible = false;
+            let _ = writeln!(out, "  FAILED     {e}");
+        }
+    }
+    let _ = writeln!(out, "\nkernel features:");
+    for f in judge_sandbox::features() {
+        let state = if f.available { "available" } else { "unavailable" };
+        let _ = writeln!(out, "  {:<18} {state:<12} {}", f.name, f.detail);
+    }
+    let _ = writeln!(out, "\ntoolchains:");
+    let mut any = false;
+    match LanguageTable::load(reg.runners.as_deref()) {
+        Ok(table) => {
+            for lang in table.languages.values() {
+                match judge_lang::discover(lang, None) {
+                    Ok(tc) => {
+                        any = true;
+                        let _ = writeln!(out, "  {:<8} {:<10} {}", tc.info.name, tc.info.version, tc.info.path);
+                    }
+                    Err(e) => {
+                        let _ = writeln!(out, "  {:<8} missing    {e}", lang.command);
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(out, "  language table: {e}");
+        }
+    }
+    match nvcc_version() {
+        Some((path, v)) => {
+            let _ = writeln!(out, "  {:<8} {:<10} {} (CUDA problems are not supported yet)", "nvcc", v, path);
+        }
+        None => {
+            let _ = writeln!(out, "  {:<8} missing    not on PATH (only needed for CUDA problems)", "nvcc");
+        }
+    }
+    if !any {
+        possible = false;
+        let _ = writeln!(out, "\nno working toolchain: install python3 or g++");
+    }
+    let _ = writeln!(out, "\n{}", if possible { "judging is possible" } else { "judging is NOT possible here" });
+    Ok(if possible { ExitCode::Accepted } else { ExitCode::Internal })
+}
+
+fn nix_is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("Uid:"))
+        .is_some_and(|l| l.split_whitespace().nth(2) == Some("0"))
+}
+
+fn nvcc_version() -> Option<(String, String)> {
+    let path = std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join("nvcc")).find(|p| p.is_file())?;
+    let out = std::process::Command::new(&path).arg("--version").output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v = text.lines().find_map(|l| l.split("release ").nth(1)).map(|r| r.split(',').next().unwrap_or(r).to_string())?;
+    Some((path.display().to_string(), v))
 }
 
 /// The problem of a file: a `judge: <id>` marker in its first 10 lines, else

@@ -44,6 +44,8 @@ pub struct Options {
     pub reveal: bool,
     /// Interpreter/compiler overrides by language id (`python` → path).
     pub toolchain_overrides: Vec<(String, String)>,
+    /// Refuse to judge unless every sandbox layer is in force (CI grading).
+    pub strict_sandbox: bool,
 }
 
 /// A submission to judge.
@@ -112,6 +114,18 @@ impl Engine {
         opts: &Options,
         on_event: &mut dyn FnMut(Event<'_>),
     ) -> Result<Report, EngineError> {
+        if opts.strict_sandbox {
+            let layers = self
+                .sandbox
+                .probe()
+                .map_err(|e| EngineError::Config(format!("--strict-sandbox: the sandbox does not work here: {e}")))?;
+            if !layers.missing.is_empty() {
+                return Err(EngineError::Config(format!(
+                    "--strict-sandbox: refusing to judge, sandbox layers missing: {} (see `judge doctor`)",
+                    layers.missing.join("; ")
+                )));
+            }
+        }
         let lang = self.languages.get(&sub.language)?.clone();
         let toolchain = self.toolchain(&lang, opts)?;
         tracing::info!(problem = problem.id(), language = %lang.id, exe = %toolchain.exe.display(), version = %toolchain.info.version, "toolchain resolved");
@@ -218,6 +232,10 @@ impl Engine {
         }
         report.passed = report.cases.iter().filter(|c| c.verdict == Verdict::AC).count();
         report.verdict = Report::overall(&report.cases);
+        if opts.strict_sandbox && !report.sandbox.missing.is_empty() {
+            let detail = format!("--strict-sandbox: a layer was missing during the run: {}", report.sandbox.missing.join("; "));
+            internal(&mut report, detail);
+        }
         Ok(report)
     }
 

@@ -23,6 +23,7 @@ pub mod linux;
 mod spec;
 
 pub use linux::cgroup::CgroupSupport;
+pub use linux::kernel::{features, Feature};
 pub use linux::run::{Captured, Outcome, Sandbox, SandboxError};
 pub use spec::{HelperReport, Layers, RunSpec, StdinSource};
 

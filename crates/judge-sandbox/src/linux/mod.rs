@@ -4,6 +4,7 @@
 pub mod cgroup;
 pub mod filter;
 pub mod helper;
+pub mod kernel;
 pub mod run;
 
 /// Whether the current process runs with effective uid 0.

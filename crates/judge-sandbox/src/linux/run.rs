@@ -86,8 +86,19 @@ impl Sandbox {
     /// the judge's pid (1 000 000 000 + pid), so that concurrent judges never
     /// share a process count.
     pub fn new(helper: PathBuf) -> Sandbox {
-        let cgroups = if std::env::var_os("JUDGE_DISABLE_CGROUPS").is_some_and(|v| !v.is_empty() && v != "0") {
-            CgroupSupport { why_not: vec!["cgroups: disabled by JUDGE_DISABLE_CGROUPS".into()], ..Default::default() }
+        let disabled = std::env::var_os("JUDGE_DISABLE_CGROUPS").is_some_and(|v| !v.is_empty() && v != "0");
+        Sandbox::with_cgroups(helper, !disabled)
+    }
+
+    /// Like [`Sandbox::new`], choosing whether cgroups may be used.
+    pub fn with_cgroups(helper: PathBuf, use_cgroups: bool) -> Sandbox {
+        let cgroups = if !use_cgroups {
+            let why = if std::env::var_os("JUDGE_DISABLE_CGROUPS").is_some() {
+                "cgroups: disabled by JUDGE_DISABLE_CGROUPS"
+            } else {
+                "cgroups: turned off for this sandbox"
+            };
+            CgroupSupport { why_not: vec![why.into()], ..Default::default() }
         } else if super::is_root() {
             CgroupSupport::detect()
         } else {
@@ -112,6 +123,24 @@ impl Sandbox {
     /// The cgroup controllers in use.
     pub fn cgroups(&self) -> &CgroupSupport {
         &self.cgroups
+    }
+
+    /// Run `/bin/true` with every layer and report which layers held. Errors
+    /// mean the sandbox cannot run anything: judging is impossible.
+    pub fn probe(&self) -> Result<SandboxReport, SandboxError> {
+        let work = tempfile::tempdir()?;
+        if let Some(uid) = self.uid {
+            std::os::unix::fs::chown(work.path(), Some(uid), Some(uid))?;
+        }
+        let program = ["/bin/true", "/usr/bin/true"].into_iter().map(PathBuf::from).find(|p| p.exists());
+        let program = program.ok_or_else(|| SandboxError::Helper("no /bin/true to probe with".into()))?;
+        let mut spec = RunSpec::new(&program, vec!["true".into()], work.path());
+        spec.wall_ms = 10_000;
+        let outcome = self.run(&spec)?;
+        if outcome.measurement.termination != judge_core::Termination::Exited(0) {
+            return Err(SandboxError::Helper(format!("the probe program ended with {:?}", outcome.measurement.termination)));
+        }
+        Ok(outcome.layers)
     }
 
     /// Run one program to completion. `spec.uid` is filled from this sandbox.
