@@ -11,8 +11,9 @@
 mod program;
 mod text;
 
-pub use program::ProgramChecker;
-pub use text::{check_text, TextChecker};
+pub use program::{CheckerCommand, OutputChecker, OutputInterface, ProgramChecker};
+pub use text::{check_text, parse_float, TextChecker};
+pub mod diff;
 
 use judge_core::value::fmt_float;
 use judge_core::Value;
@@ -36,6 +37,16 @@ impl Default for FloatTolerance {
 }
 
 impl FloatTolerance {
+    /// `abs 1e-06 or rel 1e-06`, for messages.
+    pub fn describe(&self) -> String {
+        match (self.abs > 0.0, self.rel > 0.0) {
+            (true, true) => format!("absolute {:e} or relative {:e}", self.abs, self.rel),
+            (true, false) => format!("absolute {:e}", self.abs),
+            (false, true) => format!("relative {:e}", self.rel),
+            (false, false) => "none".to_string(),
+        }
+    }
+
     /// Whether `actual` is close enough to `expected`.
     pub fn accepts(&self, expected: f64, actual: f64) -> bool {
         if expected.is_nan() || actual.is_nan() {
@@ -45,9 +56,10 @@ impl FloatTolerance {
             return expected == actual;
         }
         let diff = (expected - actual).abs();
-        // A hair of slack so that an error exactly at the tolerance as written
-        // in decimal passes despite binary rounding.
-        let slack = 1.0 + 1e-12;
+        // Slack so that an error exactly at the tolerance as written in decimal
+        // passes despite binary rounding (testlib#17: |0.100001 - 0.1| is
+        // 1.000000000001e-6 in doubles).
+        let slack = 1.0 + 1e-9;
         diff <= self.abs * slack || diff <= self.rel * expected.abs() * slack
     }
 }

@@ -1,40 +1,86 @@
-//! Checker programs for function problems.
+//! Checker programs, run in a sandbox of their own (never in the solution's
+//! process, never where the solution can reach them).
 //!
-//! Protocol (`docs/checkers.md`): the checker is a Python program in the
-//! problem directory. It reads one JSON object on stdin,
-//! `{"args": [...], "expected": V, "actual": V}` in typed JSON (the actual
-//! value has already been decoded strictly against the declared return type),
-//! and exits 0 to accept, 1 to reject (its stdout's first line is the reason);
-//! any other exit, a crash or a time-out is a checker failure (IE), never WA.
-//! It runs in its own sandbox under limits, outside the solution's reach.
+//! Three interfaces (`docs/checkers.md`):
+//! - **json** (function problems): stdin `{"args", "expected", "actual"}` in
+//!   typed JSON; exit 0 accepts, 1 rejects (first line of stdout is the reason);
+//! - **kattis** output validator (Kattis problem package format):
+//!   `prog input answer feedback_dir/ [args] < output`; exit 42 accepts, 43
+//!   rejects, messages in `feedback_dir/judgemessage.txt`;
+//! - **testlib** checker: `prog input output answer`; exit 0 ok, 1 wrong
+//!   answer, 2 presentation error, 3 fail, 7 points; message on stderr.
+//!
+//! Anything else — another exit code, a signal, a time-out — is a checker
+//! failure: IE, never WA.
 
 use judge_core::{Evidence, Termination, Value};
-use judge_sandbox::{RunSpec, Sandbox, StdinSource};
+use judge_sandbox::{Outcome, RunSpec, Sandbox, StdinSource};
 use std::path::{Path, PathBuf};
 
-/// A checker program ready to run.
+/// How to start a checker program (already compiled, or an interpreter and a script).
 #[derive(Debug, Clone)]
-pub struct ProgramChecker {
-    /// Interpreter (absolute).
-    pub interpreter: PathBuf,
-    /// Interpreter flags (e.g. `-I -S -B`).
-    pub flags: Vec<String>,
-    /// The checker script (absolute, readable by the sandbox uid).
-    pub script: PathBuf,
-    /// Directories the interpreter needs reachable.
+pub struct CheckerCommand {
+    /// Executable (absolute).
+    pub program: PathBuf,
+    /// argv prefix, argv\[0\] included (`[python3, -I, -B, /x/checker.py]` or `[/x/checker]`).
+    pub argv: Vec<String>,
+    /// Directories the program needs reachable (interpreter prefix).
     pub reachable: Vec<PathBuf>,
-    /// Paths the checker may read besides the system (its own folder).
+    /// Paths it may read (its own folder).
     pub readable: Vec<PathBuf>,
-    /// Paths hidden from it (as from the solution).
+    /// Paths hidden from it.
     pub hidden: Vec<PathBuf>,
-    /// Directory where checker inputs are written (private to the judge).
-    pub private_dir: PathBuf,
-    /// A work directory writable by the sandbox uid.
-    pub workdir: PathBuf,
     /// CPU limit per check, ms.
     pub cpu_ms: u64,
     /// Memory limit, KiB.
     pub memory_kib: u64,
+}
+
+impl CheckerCommand {
+    fn run(&self, sandbox: &Sandbox, workdir: &Path, extra: &[String], stdin: StdinSource) -> Result<Outcome, String> {
+        let mut argv = self.argv.clone();
+        argv.extend(extra.iter().cloned());
+        let mut spec = RunSpec::new(&self.program, argv, workdir);
+        spec.stdin = stdin;
+        spec.env = vec![
+            ("PATH".into(), "/usr/local/bin:/usr/bin:/bin".into()),
+            ("LANG".into(), "C.UTF-8".into()),
+            ("HOME".into(), workdir.display().to_string()),
+            ("TMPDIR".into(), workdir.display().to_string()),
+        ];
+        spec.cpu_ms = self.cpu_ms;
+        spec.wall_ms = self.cpu_ms * 3 + 2000;
+        spec.memory_kib = Some(self.memory_kib);
+        spec.reachable = self.reachable.clone();
+        spec.readable = self.readable.clone();
+        spec.hidden = self.hidden.clone();
+        sandbox.run(&spec).map_err(|e| e.to_string())
+    }
+}
+
+fn last_line(s: &str) -> String {
+    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string()
+}
+
+fn first_lines(s: &str, n: usize) -> String {
+    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).take(n).collect();
+    lines.join(" / ")
+}
+
+fn timed_out(o: &Outcome) -> Option<Evidence> {
+    let m = &o.measurement;
+    (m.killed_for_cpu || m.killed_for_wall).then(|| Evidence::CheckerFailed("the checker program ran out of time".into()))
+}
+
+/// A `json`-interface checker for function problems.
+#[derive(Debug, Clone)]
+pub struct ProgramChecker {
+    /// How to start it.
+    pub cmd: CheckerCommand,
+    /// Directory where checker inputs are written (private to the judge).
+    pub private_dir: PathBuf,
+    /// A work directory writable by the sandbox uid.
+    pub workdir: PathBuf,
 }
 
 impl ProgramChecker {
@@ -49,34 +95,17 @@ impl ProgramChecker {
         if let Err(e) = std::fs::write(&file, serde_json::to_vec(&input).expect("json")) {
             return Evidence::CheckerFailed(format!("cannot write {}: {e}", file.display()));
         }
-        let mut argv = vec![self.interpreter.display().to_string()];
-        argv.extend(self.flags.iter().cloned());
-        argv.push(self.script.display().to_string());
-        let mut spec = RunSpec::new(&self.interpreter, argv, &self.workdir);
-        spec.stdin = StdinSource::File(file.clone());
-        spec.env = vec![
-            ("PATH".into(), "/usr/local/bin:/usr/bin:/bin".into()),
-            ("LANG".into(), "C.UTF-8".into()),
-            ("HOME".into(), self.workdir.display().to_string()),
-        ];
-        spec.cpu_ms = self.cpu_ms;
-        spec.wall_ms = self.cpu_ms * 3 + 2000;
-        spec.memory_kib = Some(self.memory_kib);
-        spec.reachable = self.reachable.clone();
-        spec.readable = self.readable.clone();
-        spec.hidden = self.hidden.clone();
-        let outcome = sandbox.run(&spec);
+        let outcome = self.cmd.run(sandbox, &self.workdir, &[], StdinSource::File(file.clone()));
         let _ = std::fs::remove_file(&file);
         let outcome = match outcome {
             Ok(o) => o,
-            Err(e) => return Evidence::CheckerFailed(e.to_string()),
+            Err(e) => return Evidence::CheckerFailed(e),
         };
-        let reason = outcome.stdout.text().lines().next().unwrap_or("").trim().to_string();
-        let m = &outcome.measurement;
-        if m.killed_for_cpu || m.killed_for_wall {
-            return Evidence::CheckerFailed("the checker program ran out of time".into());
+        if let Some(e) = timed_out(&outcome) {
+            return e;
         }
-        match m.termination {
+        let reason = outcome.stdout.text().lines().next().unwrap_or("").trim().to_string();
+        match outcome.measurement.termination {
             Termination::Exited(0) => Evidence::Accepted,
             Termination::Exited(1) => Evidence::Rejected(if reason.is_empty() {
                 "rejected by the checker".into()
@@ -91,13 +120,99 @@ impl ProgramChecker {
             Termination::Signaled(s) => Evidence::CheckerFailed(format!("checker program killed by signal {s}")),
         }
     }
-
-    /// The script's path.
-    pub fn script(&self) -> &Path {
-        &self.script
-    }
 }
 
-fn last_line(s: &str) -> String {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+/// Which output-checker interface.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputInterface {
+    /// Kattis output validator, with its extra arguments (validator flags).
+    Kattis(Vec<String>),
+    /// testlib checker.
+    Testlib,
+}
+
+/// A checker program for stdio problems.
+#[derive(Debug, Clone)]
+pub struct OutputChecker {
+    /// How to start it.
+    pub cmd: CheckerCommand,
+    /// Its interface.
+    pub interface: OutputInterface,
+}
+
+impl OutputChecker {
+    /// Check one output. `workdir` is a fresh directory owned by the sandbox
+    /// uid (`uid`); the input, answer and output are written into it.
+    pub fn check(&self, sandbox: &Sandbox, workdir: &Path, uid: Option<u32>, input: &[u8], answer: &[u8], output: &[u8]) -> Evidence {
+        let write = |name: &str, data: &[u8]| -> Result<PathBuf, String> {
+            let p = workdir.join(name);
+            std::fs::write(&p, data).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+            Ok(p)
+        };
+        let files = (|| -> Result<(PathBuf, PathBuf, PathBuf), String> {
+            Ok((write("input", input)?, write("answer", answer)?, write("output", output)?))
+        })();
+        let (inp, ans, out) = match files {
+            Ok(f) => f,
+            Err(e) => return Evidence::CheckerFailed(e),
+        };
+        let s = |p: &Path| p.display().to_string();
+        match &self.interface {
+            OutputInterface::Kattis(flags) => {
+                let feedback = workdir.join("feedback");
+                if let Err(e) = std::fs::create_dir(&feedback).and_then(|_| match uid {
+                    Some(u) => std::os::unix::fs::chown(&feedback, Some(u), Some(u)),
+                    None => Ok(()),
+                }) {
+                    return Evidence::CheckerFailed(format!("cannot create the feedback directory: {e}"));
+                }
+                let mut args = vec![s(&inp), s(&ans), format!("{}/", s(&feedback))];
+                args.extend(flags.iter().cloned());
+                let o = match self.cmd.run(sandbox, workdir, &args, StdinSource::File(out)) {
+                    Ok(o) => o,
+                    Err(e) => return Evidence::CheckerFailed(e),
+                };
+                if let Some(e) = timed_out(&o) {
+                    return e;
+                }
+                let message = ["judgemessage.txt", "teammessage.txt"]
+                    .iter()
+                    .filter_map(|f| std::fs::read(feedback.join(f)).ok())
+                    .map(|b| first_lines(&String::from_utf8_lossy(&b), 3))
+                    .find(|m| !m.is_empty());
+                match o.measurement.termination {
+                    Termination::Exited(42) => Evidence::Accepted,
+                    Termination::Exited(43) => Evidence::Rejected(match message {
+                        Some(m) => format!("output validator: {m}"),
+                        None => "rejected by the output validator".into(),
+                    }),
+                    Termination::Exited(c) => Evidence::CheckerFailed(format!(
+                        "output validator exited with {c} (42 accepts, 43 rejects): {}",
+                        message.unwrap_or_else(|| last_line(&o.stderr.text()))
+                    )),
+                    Termination::Signaled(sig) => Evidence::CheckerFailed(format!("output validator killed by signal {sig}")),
+                }
+            }
+            OutputInterface::Testlib => {
+                let o = match self.cmd.run(sandbox, workdir, &[s(&inp), s(&out), s(&ans)], StdinSource::Null) {
+                    Ok(o) => o,
+                    Err(e) => return Evidence::CheckerFailed(e),
+                };
+                if let Some(e) = timed_out(&o) {
+                    return e;
+                }
+                let msg = first_lines(&o.stderr.text(), 3);
+                let with = |what: &str| if msg.is_empty() { what.to_string() } else { format!("{what}: {msg}") };
+                match o.measurement.termination {
+                    Termination::Exited(0) => Evidence::Accepted,
+                    Termination::Exited(1) => Evidence::Rejected(with("checker: wrong answer")),
+                    Termination::Exited(2) => Evidence::Rejected(with("checker: presentation error")),
+                    Termination::Exited(7) => Evidence::Rejected(with("checker: partial points")),
+                    Termination::Exited(3) => Evidence::CheckerFailed(with("checker reported fail")),
+                    Termination::Exited(c) => Evidence::CheckerFailed(with(&format!("checker exited with {c} (testlib: 0 ok, 1 wa, 2 pe, 3 fail, 7 points)"))),
+                    Termination::Signaled(sig) => Evidence::CheckerFailed(format!("checker killed by signal {sig}")),
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Text checkers for stdio problems.
 
 /// How stdio output is compared with the answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum TextChecker {
     /// Byte for byte.
     Exact,
@@ -13,6 +13,18 @@ pub enum TextChecker {
         /// Compare tokens ignoring ASCII case.
         case_insensitive: bool,
     },
+    /// Tokens; where the answer token is a number, the output token must be a
+    /// number within `tol` (absolute **or** relative, as the Kattis default
+    /// validator); other tokens compare as strings.
+    Float {
+        /// The tolerance.
+        tol: crate::FloatTolerance,
+        /// Compare non-numeric tokens ignoring ASCII case.
+        case_insensitive: bool,
+    },
+    /// Lines as a multiset: order does not matter; trailing whitespace and
+    /// trailing empty lines are ignored.
+    Unordered,
 }
 
 /// Check `output` against `answer`; the error describes the first difference.
@@ -64,7 +76,91 @@ pub fn check_text(checker: TextChecker, answer: &[u8], output: &[u8]) -> Result<
             }
             Ok(())
         }
+        TextChecker::Float { tol, case_insensitive } => float_tokens(tol, case_insensitive, answer, output),
+        TextChecker::Unordered => unordered(answer, output),
     }
+}
+
+/// Parse a token as a float the way the Kattis default validator reads one:
+/// any decimal spelling (`1e-05`, `-0.0`, `.5`, `5.`, `+3`) and `inf`, `-inf`,
+/// `nan` in any case; `None` for anything else.
+pub fn parse_float(tok: &[u8]) -> Option<f64> {
+    let s = std::str::from_utf8(tok).ok()?;
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let lower = body.to_ascii_lowercase();
+    let numeric = !body.is_empty()
+        && (lower == "inf" || lower == "infinity" || lower == "nan" || body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')));
+    if !numeric {
+        return None;
+    }
+    s.parse::<f64>().ok()
+}
+
+fn float_tokens(tol: crate::FloatTolerance, case_insensitive: bool, answer: &[u8], output: &[u8]) -> Result<(), String> {
+    let a: Vec<&[u8]> = answer.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).collect();
+    let o: Vec<&[u8]> = output.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).collect();
+    for (i, (x, y)) in a.iter().zip(&o).enumerate() {
+        let show = |t: &[u8]| clip(&String::from_utf8_lossy(t));
+        match parse_float(x) {
+            Some(e) => {
+                let Some(v) = parse_float(y) else {
+                    return Err(format!("token {}: expected the number `{}`, got `{}`", i + 1, show(x), show(y)));
+                };
+                if !tol.accepts(e, v) {
+                    let abs = (e - v).abs();
+                    let rel = if e != 0.0 { abs / e.abs() } else { f64::INFINITY };
+                    return Err(format!(
+                        "token {}: expected `{}`, got `{}` (absolute error {abs:.3e}, relative error {rel:.3e}; allowed {})",
+                        i + 1,
+                        show(x),
+                        show(y),
+                        tol.describe()
+                    ));
+                }
+            }
+            None => {
+                let same = if case_insensitive { x.eq_ignore_ascii_case(y) } else { x == y };
+                if !same {
+                    return Err(format!("token {}: expected `{}`, got `{}`", i + 1, show(x), show(y)));
+                }
+            }
+        }
+    }
+    if a.len() != o.len() {
+        return Err(format!("expected {} tokens, got {}", a.len(), o.len()));
+    }
+    Ok(())
+}
+
+fn unordered(answer: &[u8], output: &[u8]) -> Result<(), String> {
+    let lines = |b: &[u8]| -> Vec<String> {
+        let text = String::from_utf8_lossy(b);
+        let mut v: Vec<String> = text.split('\n').map(|l| l.trim_end().to_string()).collect();
+        while v.last().is_some_and(|l| l.is_empty()) {
+            v.pop();
+        }
+        v
+    };
+    let (mut a, mut o) = (lines(answer), lines(output));
+    if a.len() != o.len() {
+        return Err(format!("expected {} lines (in any order), got {}", a.len(), o.len()));
+    }
+    a.sort();
+    o.sort();
+    let mut count = std::collections::BTreeMap::<&str, i64>::new();
+    for l in &a {
+        *count.entry(l).or_default() += 1;
+    }
+    for l in &o {
+        *count.entry(l).or_default() -= 1;
+    }
+    if let Some((line, _)) = count.iter().find(|(_, n)| **n < 0) {
+        return Err(format!("unexpected line `{}` (or more copies of it than expected)", clip(line)));
+    }
+    if let Some((line, _)) = count.iter().find(|(_, n)| **n > 0) {
+        return Err(format!("missing line `{}`", clip(line)));
+    }
+    Ok(())
 }
 
 fn clip(s: &str) -> String {
@@ -90,5 +186,65 @@ mod tests {
         assert!(check_text(TextChecker::Lines, b"a b\n", b"a  b\n").is_err());
         assert!(check_text(TextChecker::Exact, b"5\n", b"5").is_err());
         assert!(check_text(TextChecker::Exact, b"5\n", b"5\n").is_ok());
+    }
+
+    fn float(abs: f64, rel: f64) -> TextChecker {
+        TextChecker::Float { tol: crate::FloatTolerance { abs, rel }, case_insensitive: false }
+    }
+
+    #[test]
+    fn float_tokens_within_abs_or_rel() {
+        // Case 05: an error of exactly 1e-6 as written in decimal passes.
+        assert!(check_text(float(1e-6, 0.0), b"0.100000\n", b"0.100001\n").is_ok());
+        assert!(check_text(float(1e-6, 0.0), b"0.099999\n", b"0.100001\n").is_err());
+        for (out, ok) in [("1e-05", true), (".00001", true), ("1.0E-5", true), ("+0.00001", true), ("0x1", false), ("abc", false)] {
+            assert_eq!(check_text(float(1e-9, 0.0), b"0.00001", out.as_bytes()).is_ok(), ok, "{out}");
+        }
+        assert!(check_text(float(1e-9, 0.0), b"0.0", b"-0.0").is_ok());
+        assert!(check_text(float(0.0, 1e-3), b"1000", b"1000.9").is_ok());
+        let e = check_text(float(1e-6, 1e-6), b"1 2.5 x", b"1 2.6 x").unwrap_err();
+        assert!(e.contains("token 2") && e.contains("absolute error 1.000e-1"), "{e}");
+        assert!(check_text(float(1e-6, 1e-6), b"YES", b"yes").is_err());
+        let ci = TextChecker::Float { tol: crate::FloatTolerance { abs: 1e-6, rel: 1e-6 }, case_insensitive: true };
+        assert!(check_text(ci, b"YES 1", b"yes 1.0000001").is_ok());
+    }
+
+    #[test]
+    fn non_finite_floats() {
+        // Case 07.
+        let f = float(1e-6, 1e-6);
+        assert!(check_text(f, b"inf", b"inf").is_ok());
+        assert!(check_text(f, b"inf", b"INF").is_ok());
+        assert!(check_text(f, b"nan", b"nan").is_ok());
+        assert!(check_text(f, b"inf", b"0").is_err());
+        assert!(check_text(f, b"-inf", b"-1").is_err());
+        assert!(check_text(f, b"inf", b"1e308").is_err());
+        assert!(check_text(f, b"inf", b"-inf").is_err());
+        assert!(check_text(f, b"1", b"nan").is_err());
+    }
+
+    #[test]
+    fn unordered_lines() {
+        assert!(check_text(TextChecker::Unordered, b"a\nb\nb\n", b"b\na\nb").is_ok());
+        assert!(check_text(TextChecker::Unordered, b"a\nb\nb\n", b"b\na\na\n").unwrap_err().contains("`a`"));
+        assert!(check_text(TextChecker::Unordered, b"a\nb\n", b"a\n").is_err());
+        assert!(check_text(TextChecker::Unordered, b"a b\n", b"a  b\n").is_err());
+    }
+
+    #[test]
+    fn glued_tokens_are_wrong() {
+        // Case 03: same characters, different split.
+        let t = TextChecker::Tokens { case_insensitive: false };
+        assert!(check_text(t, b"1 2 3\n", b"123\n").is_err());
+        assert!(check_text(t, b"12 3\n", b"123\n").is_err());
+        assert!(check_text(TextChecker::Exact, b"1 2 3\n", b"123\n").is_err());
+    }
+
+    #[test]
+    fn crlf() {
+        // Case 01: a trailing CR is whitespace for tokens and lines, not for exact.
+        assert!(check_text(TextChecker::Tokens { case_insensitive: false }, b"3\n7\n", b"3\r\n7\r\n").is_ok());
+        assert!(check_text(TextChecker::Lines, b"3\n7\n", b"3\r\n7\r\n").is_ok());
+        assert!(check_text(TextChecker::Exact, b"3\n7\n", b"3\r\n7\r\n").is_err());
     }
 }

@@ -75,6 +75,14 @@ pub struct CaseDetails {
     /// The traceback of an uncaught exception, as the driver reported it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub traceback: Option<String>,
+    /// For a stdio WA: a line diff of expected (`-`) vs actual (`+`), hunks
+    /// headed `@@ line N @@`, whitespace visible (`␍` CR, `→` tab, `·`
+    /// trailing space, `⟨no newline at end⟩`), the first differing token in `«…»`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
+    /// A hint, e.g. that the output would pass if whitespace were ignored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// One case's result.

@@ -1,7 +1,7 @@
 //! One case: run, gather evidence, classify.
 
 use crate::rundir::RunDir;
-use judge_check::{check_text, compare_values, FloatTolerance, ProgramChecker, TextChecker};
+use judge_check::{check_text, compare_values, FloatTolerance, OutputChecker, ProgramChecker, TextChecker};
 use judge_core::report::CaseDetails;
 use judge_core::{classify, CaseReport, Cause, Evidence, Limits, SandboxReport, Signature, Value, Verdict};
 use judge_core::classify::ended_cleanly;
@@ -14,7 +14,10 @@ use judge_sandbox::{Outcome, RunSpec, Sandbox, StdinSource};
 pub enum Checker {
     Typed(FloatTolerance),
     Text(TextChecker),
+    /// A `json` checker program (function problems).
     Program(Box<ProgramChecker>),
+    /// A Kattis or testlib checker program (stdio problems).
+    Output(Box<OutputChecker>),
 }
 
 pub struct CaseContext<'a> {
@@ -30,6 +33,8 @@ pub struct CaseContext<'a> {
     pub samples: usize,
     /// Paths hidden from the program.
     pub hidden: &'a [std::path::PathBuf],
+    /// The sandbox uid (work directories must belong to it).
+    pub uid: Option<u32>,
 }
 
 const SHOWN_BYTES: usize = 4096;
@@ -86,6 +91,7 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     let m = &outcome.measurement;
     let c = classify(m, l, &evidence);
     let show = !case.hidden || ctx.reveal;
+    let stdio_wa = ctx.signature.is_none() && c.verdict == Verdict::WA;
     let mut cause = c.cause;
     if !show {
         if let Some(Cause::WrongAnswer { detail }) = cause.as_mut().filter(|c| !matches!(c, Cause::WrongAnswer { detail } if detail.starts_with("wrong type"))) {
@@ -100,6 +106,8 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
         stdout: (!outcome.stdout.data.is_empty()).then(|| clip_bytes(&outcome.stdout.data, outcome.stdout.total)),
         stderr: (!outcome.stderr.data.is_empty()).then(|| clip_bytes(&outcome.stderr.data, outcome.stderr.total)),
         traceback,
+        diff: stdio_wa.then(|| judge_check::diff::text_diff(&case.answer, &outcome.stdout.data, 3, 40).join("\n")),
+        hint: if stdio_wa { judge_check::diff::whitespace_hint(&case.answer, &outcome.stdout.data) } else { None },
     });
     let report = CaseReport {
         id: display_id(ctx, case, index),
@@ -147,6 +155,14 @@ fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence,
                     Checker::Text(t) => match check_text(*t, &case.answer, &outcome.stdout.data) {
                         Ok(()) => Evidence::Accepted,
                         Err(d) => Evidence::Rejected(d),
+                    },
+                    Checker::Output(oc) => match ctx.dir.fresh_workdir("check") {
+                        Ok(wd) => {
+                            let ev = oc.check(ctx.sandbox, &wd, ctx.uid, &case.input, &case.answer, &outcome.stdout.data);
+                            let _ = std::fs::remove_dir_all(&wd);
+                            ev
+                        }
+                        Err(e) => Evidence::CheckerFailed(format!("cannot create the checker's work directory: {e}")),
                     },
                     _ => Evidence::CheckerFailed("this checker does not apply to stdio problems".into()),
                 };
@@ -226,7 +242,9 @@ fn function_evidence(ctx: &CaseContext<'_>, sig: &Signature, case: &Case, outcom
             let args = case.args.as_deref().unwrap_or(&[]);
             p.check(ctx.sandbox, &case.id, args, expected, &actual)
         }
-        Checker::Text(_) => Evidence::CheckerFailed("a text checker does not apply to function problems".into()),
+        Checker::Text(_) | Checker::Output(_) => {
+            Evidence::CheckerFailed("a stdio checker does not apply to function problems".into())
+        }
     };
     (ev, shown)
 }

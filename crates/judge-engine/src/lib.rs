@@ -14,10 +14,10 @@
 mod case;
 mod rundir;
 
-use judge_check::{FloatTolerance, ProgramChecker, TextChecker};
+use judge_check::{CheckerCommand, FloatTolerance, OutputChecker, OutputInterface, ProgramChecker, TextChecker};
 use judge_core::{Cause, CaseReport, Report, SandboxReport, Verdict};
 use judge_lang::{LanguageConfig, LanguageTable, ResolvedToolchain, Target};
-use judge_registry::{CheckerSpec, Problem, ProblemKind};
+use judge_registry::{CheckerInterface, CheckerSpec, Problem, ProblemKind};
 use judge_sandbox::{RunSpec, Sandbox};
 use std::path::{Path, PathBuf};
 
@@ -191,13 +191,39 @@ impl Engine {
             CheckerSpec::Tokens { case_insensitive } => {
                 case::Checker::Text(TextChecker::Tokens { case_insensitive: *case_insensitive })
             }
-            CheckerSpec::Program { .. } => match self.program_checker(problem, &dir, opts, &hidden) {
-                Ok(c) => case::Checker::Program(Box::new(c)),
-                Err(e) => {
-                    internal(&mut report, e);
-                    return Ok(report);
+            CheckerSpec::Float { abs, rel, case_insensitive } => case::Checker::Text(TextChecker::Float {
+                tol: FloatTolerance { abs: abs.unwrap_or(0.0), rel: rel.unwrap_or(0.0) },
+                case_insensitive: *case_insensitive,
+            }),
+            CheckerSpec::Unordered => case::Checker::Text(TextChecker::Unordered),
+            CheckerSpec::Program { interface, args, .. } => {
+                let cmd = match self.checker_command(problem, &dir, opts, &hidden) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        internal(&mut report, e);
+                        return Ok(report);
+                    }
+                };
+                match interface.unwrap_or(CheckerInterface::Json) {
+                    CheckerInterface::Json => {
+                        let workdir = match dir.fresh_workdir("checker") {
+                            Ok(w) => w,
+                            Err(e) => {
+                                internal(&mut report, e.to_string());
+                                return Ok(report);
+                            }
+                        };
+                        case::Checker::Program(Box::new(ProgramChecker { cmd, private_dir: dir.private.clone(), workdir }))
+                    }
+                    CheckerInterface::Kattis => case::Checker::Output(Box::new(OutputChecker {
+                        cmd,
+                        interface: OutputInterface::Kattis(args.clone()),
+                    })),
+                    CheckerInterface::Testlib => {
+                        case::Checker::Output(Box::new(OutputChecker { cmd, interface: OutputInterface::Testlib }))
+                    }
                 }
-            },
+            }
         };
         let ctx = case::CaseContext {
             sandbox: &self.sandbox,
@@ -210,6 +236,7 @@ impl Engine {
             reveal: opts.reveal,
             samples: problem.cases.iter().filter(|c| !c.hidden).count(),
             hidden: &hidden,
+            uid: self.sandbox.uid(),
         };
         let total = problem.cases.len();
         let mut stop = false;
@@ -258,27 +285,71 @@ impl Engine {
         hidden
     }
 
-    fn program_checker(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options, hidden: &[PathBuf]) -> Result<ProgramChecker, String> {
-        let (name, source) = problem.checker_program.as_ref().ok_or("checker program missing")?;
-        if !name.ends_with(".py") {
-            return Err(format!("checker program `{name}`: only Python checkers (.py) are supported"));
+    /// Install, and compile if needed, the problem's checker program.
+    /// Errors are the problem's or the judge's fault (IE), never the submission's.
+    fn checker_command(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options, hidden: &[PathBuf]) -> Result<CheckerCommand, String> {
+        let prog = problem.checker_program.as_ref().ok_or("the manifest names a checker program but none was loaded")?;
+        let checker_dir = dir.checker_dir();
+        for (name, bytes) in &prog.files {
+            dir.install_checker(name, bytes).map_err(|e| format!("cannot install the checker: {e}"))?;
         }
-        let py = self.languages.get("python").map_err(|e| e.to_string())?;
-        let tc = self.toolchain(py, opts).map_err(|e| format!("checker needs Python: {e}"))?;
-        let script = dir.install_checker(name, source).map_err(|e| format!("cannot install the checker: {e}"))?;
-        let workdir = dir.fresh_workdir("checker").map_err(|e| e.to_string())?;
-        Ok(ProgramChecker {
-            interpreter: tc.exe.clone(),
-            flags: vec!["-I".into(), "-S".into(), "-B".into()],
-            script,
-            reachable: tc.reachable.clone(),
-            readable: vec![dir.checker_dir()],
+        let entry = checker_dir.join(&prog.entry);
+        let base = |program: PathBuf, argv: Vec<String>, reachable: Vec<PathBuf>| CheckerCommand {
+            program,
+            argv,
+            reachable,
+            readable: vec![checker_dir.clone()],
             hidden: hidden.to_vec(),
-            private_dir: dir.private.clone(),
-            workdir,
             cpu_ms: 10_000,
             memory_kib: 1 << 20,
-        })
+        };
+        if prog.entry.ends_with(".py") {
+            let py = self.languages.get("python").map_err(|e| e.to_string())?;
+            let tc = self.toolchain(py, opts).map_err(|e| format!("the checker needs Python: {e}"))?;
+            let argv = vec![tc.exe.display().to_string(), "-I".into(), "-B".into(), entry.display().to_string()];
+            return Ok(base(tc.exe.clone(), argv, tc.reachable.clone()));
+        }
+        // C++: compile it in the sandbox like a submission, headers beside it.
+        let cpp = self.languages.get("cpp").map_err(|e| e.to_string())?;
+        let tc = self.toolchain(cpp, opts).map_err(|e| format!("the checker needs a C++ compiler: {e}"))?;
+        let build = dir.fresh_workdir("checker-build").map_err(|e| e.to_string())?;
+        for (name, bytes) in &prog.files {
+            let p = build.join(name);
+            std::fs::write(&p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+        }
+        let argv = vec![
+            tc.exe.display().to_string(),
+            "-std=c++17".into(),
+            "-O2".into(),
+            "-pipe".into(),
+            "-fdiagnostics-color=never".into(),
+            "-o".into(),
+            "checker".into(),
+            prog.entry.clone(),
+        ];
+        let mut spec = RunSpec::new(&tc.exe, argv, &build);
+        spec.env = base_env(&build);
+        spec.cpu_ms = COMPILE_CPU_MS;
+        spec.wall_ms = COMPILE_CPU_MS * 2;
+        spec.memory_kib = Some(COMPILE_MEMORY_KIB);
+        spec.output_bytes = 16 << 20;
+        spec.capture_bytes = 1 << 20;
+        spec.file_size_bytes = 512 << 20;
+        spec.open_files = 256;
+        spec.readable = vec![checker_dir.clone()];
+        spec.hidden = hidden.to_vec();
+        let o = self.sandbox.run(&spec).map_err(|e| format!("the checker could not be compiled: {e}"))?;
+        let binary = build.join("checker");
+        if o.measurement.termination != judge_core::Termination::Exited(0) || !binary.is_file() {
+            let log = judge_lang::clean_compiler_output(&o.stderr.data, 4096);
+            return Err(format!("the checker {} does not compile: {}", prog.entry, log.first_error));
+        }
+        let installed = checker_dir.join("checker.bin");
+        std::fs::copy(&binary, &installed).map_err(|e| format!("cannot install the checker: {e}"))?;
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&installed, std::fs::Permissions::from_mode(0o755)).map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_dir_all(&build);
+        Ok(base(installed.clone(), vec![installed.display().to_string()], Vec::new()))
     }
 
     fn build(

@@ -22,7 +22,7 @@
 mod manifest;
 mod source;
 
-pub use manifest::{CheckerSpec, FunctionSpec, Manifest, ManifestLimits, ProblemKind, TextMode};
+pub use manifest::{CheckerInterface, CheckerSpec, FunctionSpec, Manifest, ManifestLimits, ProblemKind, TextMode};
 pub use source::Source;
 
 use judge_core::{Signature, Value};
@@ -82,8 +82,8 @@ pub struct Problem {
     pub references: BTreeMap<String, Vec<u8>>,
     /// Starter templates: file name → source.
     pub starters: BTreeMap<String, Vec<u8>>,
-    /// The custom checker program, when the manifest names one: (file name, source).
-    pub checker_program: Option<(String, Vec<u8>)>,
+    /// The custom checker program, when the manifest names one.
+    pub checker_program: Option<CheckerProgram>,
     /// Where the problem came from (a directory, or `<embedded>/id`).
     pub origin: String,
     /// The problem's directory on disk (`None` for the embedded registry).
@@ -95,6 +95,20 @@ impl Problem {
     pub fn id(&self) -> &str {
         &self.manifest.id
     }
+}
+
+/// A checker program and the files it is built from.
+#[derive(Debug, Clone)]
+pub struct CheckerProgram {
+    /// The file to run or compile (`checker.py`, `validator.cpp`).
+    pub entry: String,
+    /// Every file of the program: (name, contents); includes the entry and
+    /// the headers beside it (`testlib.h`, `validate.h`).
+    pub files: Vec<(String, Vec<u8>)>,
+    /// How it is called.
+    pub interface: CheckerInterface,
+    /// Extra arguments (Kattis validator flags).
+    pub args: Vec<String>,
 }
 
 /// A set of problems.
@@ -240,15 +254,33 @@ impl Registry {
         let references = self.files_in(&format!("{id}/reference"))?;
         let starters = self.files_in(&format!("{id}/starter"))?;
         let checker_program = match &manifest.checker {
-            CheckerSpec::Program { program } => {
+            CheckerSpec::Program { program, interface, args } => {
                 let file = format!("{id}/{program}");
-                if !self.source.exists(&file) {
+                if !self.source.exists(&file) || program.contains("..") {
                     return Err(invalid(
                         describe("problem.toml"),
                         format!("field `checker.program`: file `{program}` does not exist in the problem directory"),
                     ));
                 }
-                Some((program.clone(), self.source.read(&file).map_err(|e| invalid(describe(program), e))?))
+                if ![".py", ".cpp", ".cc"].iter().any(|e| program.ends_with(e)) {
+                    return Err(invalid(describe("problem.toml"), "field `checker.program`: expected a .py or .cpp file"));
+                }
+                let (dir, entry) = match program.rsplit_once('/') {
+                    Some((d, e)) => (format!("{id}/{d}"), e.to_string()),
+                    None => (id.to_string(), program.clone()),
+                };
+                let mut files = vec![(entry.clone(), self.source.read(&file).map_err(|e| invalid(describe(program), e))?)];
+                for name in self.source.list_files(&dir).map_err(|e| invalid(describe(&dir), e))? {
+                    if name != entry && (name.ends_with(".h") || name.ends_with(".hpp")) {
+                        files.push((name.clone(), self.source.read(&format!("{dir}/{name}")).map_err(|e| invalid(describe(&name), e))?));
+                    }
+                }
+                Some(CheckerProgram {
+                    entry,
+                    files,
+                    interface: interface.unwrap_or(CheckerInterface::Json),
+                    args: args.clone(),
+                })
             }
             _ => None,
         };

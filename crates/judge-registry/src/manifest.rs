@@ -92,8 +92,41 @@ pub enum CheckerSpec {
         #[serde(default)]
         case_insensitive: bool,
     },
+    /// stdio: tokens, numbers within `abs` or `rel` (at least one required).
+    Float {
+        #[serde(default)]
+        abs: Option<f64>,
+        #[serde(default)]
+        rel: Option<f64>,
+        #[serde(default)]
+        case_insensitive: bool,
+    },
+    /// stdio: lines as a multiset.
+    Unordered,
     /// A checker program in the problem directory (see `docs/checkers.md`).
-    Program { program: String },
+    Program {
+        /// The program's path, relative to the problem directory (`.py` or `.cpp`).
+        program: String,
+        /// Its interface: `json` (function problems, the default there),
+        /// `kattis` (stdio default) or `testlib`.
+        #[serde(default)]
+        interface: Option<CheckerInterface>,
+        /// Extra arguments (Kattis: the validator flags).
+        #[serde(default)]
+        args: Vec<String>,
+    },
+}
+
+/// How a checker program is called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckerInterface {
+    /// `{"args","expected","actual"}` on stdin; exit 0 accepts, 1 rejects (function problems).
+    Json,
+    /// Kattis output validator: `prog input answer feedback_dir [args] < output`; 42 AC, 43 WA.
+    Kattis,
+    /// testlib checker: `prog input output answer`; 0 ok, 1 wa, 2 pe, 3 fail, 7 points.
+    Testlib,
 }
 
 /// A parsed `problem.toml`.
@@ -159,12 +192,35 @@ impl Manifest {
                 }
             }
         }
-        match (&m.kind, &m.checker) {
-            (ProblemKind::Function, CheckerSpec::Exact | CheckerSpec::Lines | CheckerSpec::Tokens { .. }) => {
-                return Err("field `checker.type`: expected \"typed\" or \"program\" for a function problem".into())
-            }
+        match (&m.kind, &mut m.checker) {
+            (
+                ProblemKind::Function,
+                CheckerSpec::Exact | CheckerSpec::Lines | CheckerSpec::Tokens { .. } | CheckerSpec::Float { .. } | CheckerSpec::Unordered,
+            ) => return Err("field `checker.type`: expected \"typed\" or \"program\" for a function problem".into()),
             (ProblemKind::Stdio, CheckerSpec::Typed { .. }) => {
-                return Err("field `checker.type`: expected \"exact\", \"lines\", \"tokens\" or \"program\" for a stdio problem".into())
+                return Err("field `checker.type`: expected \"exact\", \"lines\", \"tokens\", \"float\", \"unordered\" or \"program\" for a stdio problem".into())
+            }
+            (ProblemKind::Function, CheckerSpec::Program { interface, .. }) => match interface {
+                None => *interface = Some(CheckerInterface::Json),
+                Some(CheckerInterface::Json) => {}
+                Some(_) => return Err("field `checker.interface`: expected \"json\" for a function problem".into()),
+            },
+            (ProblemKind::Stdio, CheckerSpec::Program { interface, .. }) => match interface {
+                None => *interface = Some(CheckerInterface::Kattis),
+                Some(CheckerInterface::Json) => {
+                    return Err("field `checker.interface`: expected \"kattis\" or \"testlib\" for a stdio problem".into())
+                }
+                Some(_) => {}
+            },
+            (ProblemKind::Stdio, CheckerSpec::Float { abs, rel, .. }) => {
+                if abs.is_none() && rel.is_none() {
+                    return Err("table `[checker]`: type \"float\" needs `abs` and/or `rel`".into());
+                }
+                for (name, v) in [("abs", abs), ("rel", rel)] {
+                    if v.is_some_and(|v| !(v.is_finite() && v >= 0.0)) {
+                        return Err(format!("field `checker.{name}`: expected a finite number ≥ 0"));
+                    }
+                }
             }
             _ => {}
         }

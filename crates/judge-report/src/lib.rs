@@ -132,18 +132,23 @@ impl<W: Write> HumanReporter<W> {
         if let Some(a) = act {
             let _ = writeln!(self.out, "  actual:   {}", one_line(a, 400));
         }
-        if let (Some(e), Some(a)) = (exp, act) {
+        if let Some(diff) = &d.diff {
+            let _ = writeln!(self.out, "  diff (- expected, + actual; ␍ CR, → tab, · trailing space):");
+            for line in diff.lines() {
+                let style = diff_style(line);
+                let _ = writeln!(self.out, "    {style}{line}{style:#}");
+            }
+        } else if let (Some(e), Some(a)) = (exp, act) {
             if first.verdict == Verdict::WA && (e.len() > 60 || a.len() > 60 || e.contains('\n') || a.contains('\n')) {
                 let _ = writeln!(self.out, "  diff (- expected, + actual):");
                 for line in diff_lines(&pretty_value_lines(e), &pretty_value_lines(a), 3, 60) {
-                    let style = match line.chars().next() {
-                        Some('-') => Style::new().fg_color(Some(AnsiColor::Red.into())),
-                        Some('+') => Style::new().fg_color(Some(AnsiColor::Green.into())),
-                        _ => DIM,
-                    };
+                    let style = diff_style(&line);
                     let _ = writeln!(self.out, "    {style}{line}{style:#}");
                 }
             }
+        }
+        if let Some(h) = &d.hint {
+            let _ = writeln!(self.out, "  hint:     {h}");
         }
         for (name, text) in [("traceback", &d.traceback), ("stdout", &d.stdout), ("stderr", &d.stderr)] {
             if let Some(t) = text {
@@ -153,6 +158,14 @@ impl<W: Write> HumanReporter<W> {
                 }
             }
         }
+    }
+}
+
+fn diff_style(line: &str) -> Style {
+    match line.chars().next() {
+        Some('-') => Style::new().fg_color(Some(AnsiColor::Red.into())),
+        Some('+') => Style::new().fg_color(Some(AnsiColor::Green.into())),
+        _ => DIM,
     }
 }
 
