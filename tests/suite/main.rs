@@ -9,8 +9,10 @@
 //!
 //! Limits in fixtures are generous; no test compares absolute speeds.
 
+mod checkers;
 mod cli;
 mod hostile;
+mod packages;
 mod shared_cases;
 mod support;
 mod verdicts;

@@ -93,12 +93,27 @@ pub fn text_diff(expected: &[u8], actual: &[u8], context: usize, max_lines: usiz
             let text = c.value().to_string();
             let clipped = |t: &str| if t.chars().count() > 160 { format!("{}…", t.chars().take(160).collect::<String>()) } else { t.to_string() };
             if !marked && c.tag() == ChangeTag::Delete {
-                if let Some(next) = changes.get(k + 1).filter(|n| n.tag() == ChangeTag::Insert) {
-                    let (a, b) = mark_first_difference(&text, next.value());
+                // A run of deletions followed by a run of insertions: pair the
+                // first of each and mark where they start to differ.
+                let dels = changes[k..].iter().take_while(|c| c.tag() == ChangeTag::Delete).count();
+                let ins = changes[k + dels..].iter().take_while(|c| c.tag() == ChangeTag::Insert).count();
+                if ins > 0 {
+                    let (a, b) = mark_first_difference(&text, changes[k + dels].value());
                     out.push(format!("- {}", clipped(&a)));
+                    for d in &changes[k + 1..k + dels] {
+                        out.push(format!("- {}", clipped(d.value())));
+                    }
                     out.push(format!("+ {}", clipped(&b)));
+                    for i in &changes[k + dels + 1..k + dels + ins] {
+                        out.push(format!("+ {}", clipped(i.value())));
+                    }
                     marked = true;
-                    k += 2;
+                    k += dels + ins;
+                    if out.len() >= max_lines {
+                        out.truncate(max_lines);
+                        out.push("… diff cut".to_string());
+                        return out;
+                    }
                     continue;
                 }
             }
@@ -135,6 +150,7 @@ mod tests {
     fn cr_and_missing_newline_are_visible() {
         let d = text_diff(b"3\n7\n", b"3\r\n7\r\n", 2, 40);
         assert!(d.iter().any(|l| l.starts_with('+') && l.contains(CR)), "{d:?}");
+        assert!(d.contains(&"- «3»".to_string()) && d.contains(&format!("+ «3{CR}»")), "{d:?}");
         let d = text_diff(b"5\n", b"5", 2, 40);
         assert!(d.iter().any(|l| l.contains(NO_NEWLINE)), "{d:?}");
         assert!(whitespace_hint(b"3\n7\n", b"3\r\n7\r\n").is_some());

@@ -37,7 +37,8 @@ pub struct CheckerCommand {
 }
 
 impl CheckerCommand {
-    fn run(&self, sandbox: &Sandbox, workdir: &Path, extra: &[String], stdin: StdinSource) -> Result<Outcome, String> {
+    /// Run it in `workdir` with `extra` arguments after the argv prefix.
+    pub fn run(&self, sandbox: &Sandbox, workdir: &Path, extra: &[String], stdin: StdinSource) -> Result<Outcome, String> {
         let mut argv = self.argv.clone();
         argv.extend(extra.iter().cloned());
         let mut spec = RunSpec::new(&self.program, argv, workdir);

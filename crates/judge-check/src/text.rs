@@ -25,6 +25,17 @@ pub enum TextChecker {
     /// Lines as a multiset: order does not matter; trailing whitespace and
     /// trailing empty lines are ignored.
     Unordered,
+    /// The Kattis default output validator: tokens, case-insensitive unless
+    /// `case_sensitive`, numbers within `tol` where one is given, and with
+    /// `space_sensitive` every run of whitespace must match exactly too.
+    KattisDefault {
+        /// Tolerance for numeric answer tokens (`None`: compared as strings).
+        tol: Option<crate::FloatTolerance>,
+        /// `case_sensitive` flag.
+        case_sensitive: bool,
+        /// `space_change_sensitive` flag.
+        space_sensitive: bool,
+    },
 }
 
 /// Check `output` against `answer`; the error describes the first difference.
@@ -78,6 +89,21 @@ pub fn check_text(checker: TextChecker, answer: &[u8], output: &[u8]) -> Result<
         }
         TextChecker::Float { tol, case_insensitive } => float_tokens(tol, case_insensitive, answer, output),
         TextChecker::Unordered => unordered(answer, output),
+        TextChecker::KattisDefault { tol, case_sensitive, space_sensitive } => {
+            if space_sensitive {
+                let ws = |b: &[u8]| -> Vec<Vec<u8>> {
+                    b.split(|c| !c.is_ascii_whitespace()).filter(|w| !w.is_empty()).map(<[u8]>::to_vec).collect()
+                };
+                let lead = |b: &[u8]| b.first().is_some_and(|c| c.is_ascii_whitespace());
+                if ws(answer) != ws(output) || lead(answer) != lead(output) {
+                    return Err("whitespace differs (the problem is space_change_sensitive)".into());
+                }
+            }
+            match tol {
+                Some(tol) => float_tokens(tol, !case_sensitive, answer, output),
+                None => check_text(TextChecker::Tokens { case_insensitive: !case_sensitive }, answer, output),
+            }
+        }
     }
 }
 

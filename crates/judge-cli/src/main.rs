@@ -84,6 +84,17 @@ enum Command {
         /// Refuse to judge unless every sandbox layer is in force (for CI grading).
         #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
         strict_sandbox: bool,
+        /// A Kattis/ICPC problem package to judge against (instead of a registry).
+        #[arg(long, value_name = "DIR", conflicts_with = "problems")]
+        package: Option<PathBuf>,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Verify Kattis/ICPC problem packages: input validators, time limit, and
+    /// every submission against the verdict its folder promises.
+    Verify {
+        /// A package, or a folder of packages.
+        dir: PathBuf,
         #[command(flatten)]
         registry: RegistryArgs,
     },
@@ -169,8 +180,12 @@ fn registry(args: &RegistryArgs) -> Result<Registry, Failure> {
 fn run(cmd: Command) -> Result<ExitCode, Failure> {
     match cmd {
         Command::Doctor { registry: reg } => doctor(&reg),
-        Command::Run { file, problem, lang, format, reveal, fail_fast, python, cxx, strict_sandbox, registry: reg } => {
-            let registry = registry(&reg)?;
+        Command::Verify { dir, registry: reg } => verify(&dir, &reg),
+        Command::Run { file, problem, lang, format, reveal, fail_fast, python, cxx, strict_sandbox, package, registry: reg } => {
+            let registry = match &package {
+                Some(dir) => Registry::package(dir).map_err(usage)?,
+                None => registry(&reg)?,
+            };
             let source = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display())).map_err(usage)?;
             let languages = LanguageTable::load(reg.runners.as_deref()).map_err(usage)?;
             let language = match lang {
@@ -183,11 +198,12 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                         .ok_or_else(|| usage(anyhow!("{}: unsupported extension `.{ext}`; expected .py or .cpp (or pass --lang)", file.display())))?
                 }
             };
-            let id = match problem {
-                Some(p) => p,
-                None => detect_problem(&file, &source, &registry).map_err(usage)?,
+            let id = match (problem, registry.single()) {
+                (Some(p), _) => p,
+                (None, Some(single)) => single.id().to_string(),
+                (None, None) => detect_problem(&file, &source, &registry).map_err(usage)?,
             };
-            let problem = registry.problem(&id).map_err(usage)?;
+            let mut problem = registry.problem(&id).map_err(usage)?;
             let helper = std::env::current_exe().context("cannot find the judge binary").map_err(|e| Failure { code: ExitCode::Internal, error: e })?;
             let engine = Engine::new(helper, languages);
             let mut opts = Options { fail_fast, reveal, strict_sandbox, ..Default::default() };
@@ -196,6 +212,14 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             }
             if let Some(c) = cxx {
                 opts.toolchain_overrides.push(("cpp".into(), c));
+            }
+            if problem.package.is_some() {
+                let (ms, note) = engine.package_time_limit(&problem, &opts).map_err(usage)?;
+                problem.manifest.limits.time_ms = ms;
+                problem.manifest.limits.wall_ms = None;
+                if format == FormatArg::Human {
+                    let _ = writeln!(anstream::stderr(), "time limit {ms} ms ({note})");
+                }
             }
             let sub = Submission { path: file.clone(), source, language: language.clone() };
             let human = format == FormatArg::Human;
@@ -319,6 +343,90 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::Accepted)
         }
     }
+}
+
+/// `judge verify DIR`: exit 0 when every package agrees, 1 when some
+/// submission or input disagrees, 2 on configuration errors.
+fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
+    let registry = Registry::open(dir).map_err(usage)?;
+    let languages = LanguageTable::load(reg.runners.as_deref()).map_err(usage)?;
+    let helper = std::env::current_exe().map_err(|e| Failure { code: ExitCode::Internal, error: e.into() })?;
+    let engine = Engine::new(helper, languages);
+    // Package authors see their own data: no hiding of secret cases.
+    let opts = Options { reveal: true, ..Default::default() };
+    let mut all_ok = true;
+    let mut any = false;
+    let mut out = anstream::stdout();
+    for id in registry.ids() {
+        let problem = match registry.problem(id) {
+            Ok(p) => p,
+            Err(judge_registry::RegistryError::Unsupported { file, message }) => {
+                any = true;
+                let _ = writeln!(out, "judge verify {id}\n  skipped: {message} ({file})\n");
+                continue;
+            }
+            Err(e) => return Err(usage(e)),
+        };
+        if problem.package.is_none() {
+            continue;
+        }
+        any = true;
+        let _ = writeln!(out, "judge verify {id}");
+        let report = engine
+            .verify(&problem, &opts, &mut |c| {
+                let mut out = anstream::stdout();
+                let status = if c.skipped {
+                    "skipped"
+                } else if c.agrees() {
+                    "ok"
+                } else {
+                    "MISMATCH"
+                };
+                let got = c.got.map(|v| v.code().to_string()).unwrap_or_else(|| "-".into());
+                let want: Vec<&str> = c.expected.iter().map(|v| v.code()).collect();
+                let name = c.path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                let _ = writeln!(
+                    out,
+                    "  {:<9} {:<22} {:<28} got {:<4} want {:<16} {} ms  {}",
+                    status,
+                    c.folder,
+                    name,
+                    got,
+                    want.join("/"),
+                    c.max_cpu_ms,
+                    if status == "ok" { String::new() } else { c.note.clone() }
+                );
+            })
+            .map_err(usage)?;
+        let _ = writeln!(out, "  time limit: {} ms ({})", report.time_limit_ms, report.time_limit_note);
+        if report.inputs.is_empty() {
+            let _ = writeln!(out, "  input validation: no input validators in the package");
+        }
+        for i in &report.inputs {
+            match (&i.error, i.rejected.is_empty()) {
+                (Some(e), _) => {
+                    let _ = writeln!(out, "  input validator {}: FAILED to run: {e}", i.validator);
+                }
+                (None, true) => {
+                    let _ = writeln!(out, "  input validator {}: all {} inputs valid", i.validator, problem.cases.len());
+                }
+                (None, false) => {
+                    for (case, msg) in &i.rejected {
+                        let _ = writeln!(out, "  input validator {}: REJECTED {case}: {msg}", i.validator);
+                    }
+                }
+            }
+        }
+        let agree = report.submissions.iter().filter(|c| !c.skipped && c.agrees()).count();
+        let skipped = report.submissions.iter().filter(|c| c.skipped).count();
+        let bad = report.submissions.len() - agree - skipped;
+        let _ = writeln!(out, "  {}: {agree} as promised, {bad} not, {skipped} skipped\n", if report.ok() { "OK" } else { "FAILED" });
+        all_ok &= report.ok();
+    }
+    if !any {
+        return Err(usage(anyhow!("{}: no problem package here (expected problem.yaml and data/)", dir.display())));
+    }
+    Ok(if all_ok { ExitCode::Accepted } else { ExitCode::Rejected })
 }
 
 /// `judge doctor`: layers (by running a probe in the sandbox), kernel

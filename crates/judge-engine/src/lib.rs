@@ -13,6 +13,7 @@
 
 mod case;
 mod rundir;
+pub mod verify;
 
 use judge_check::{CheckerCommand, FloatTolerance, OutputChecker, OutputInterface, ProgramChecker, TextChecker};
 use judge_core::{Cause, CaseReport, Report, SandboxReport, Verdict};
@@ -196,6 +197,15 @@ impl Engine {
                 case_insensitive: *case_insensitive,
             }),
             CheckerSpec::Unordered => case::Checker::Text(TextChecker::Unordered),
+            CheckerSpec::KattisDefault { float_abs, float_rel, case_sensitive, space_change_sensitive } => {
+                let tol = (float_abs.is_some() || float_rel.is_some())
+                    .then(|| FloatTolerance { abs: float_abs.unwrap_or(0.0), rel: float_rel.unwrap_or(0.0) });
+                case::Checker::Text(TextChecker::KattisDefault {
+                    tol,
+                    case_sensitive: *case_sensitive,
+                    space_sensitive: *space_change_sensitive,
+                })
+            }
             CheckerSpec::Program { interface, args, .. } => {
                 let cmd = match self.checker_command(problem, &dir, opts, &hidden) {
                     Ok(c) => c,
@@ -289,9 +299,21 @@ impl Engine {
     /// Errors are the problem's or the judge's fault (IE), never the submission's.
     fn checker_command(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options, hidden: &[PathBuf]) -> Result<CheckerCommand, String> {
         let prog = problem.checker_program.as_ref().ok_or("the manifest names a checker program but none was loaded")?;
-        let checker_dir = dir.checker_dir();
+        self.program_command(prog, dir, opts, hidden)
+    }
+
+    /// Install, and compile if it is C++, a problem's helper program
+    /// (checker, validator) in its own folder of the run directory.
+    fn program_command(
+        &self,
+        prog: &judge_registry::CheckerProgram,
+        dir: &rundir::RunDir,
+        opts: &Options,
+        hidden: &[PathBuf],
+    ) -> Result<CheckerCommand, String> {
+        let checker_dir = dir.fresh_program_dir().map_err(|e| e.to_string())?;
         for (name, bytes) in &prog.files {
-            dir.install_checker(name, bytes).map_err(|e| format!("cannot install the checker: {e}"))?;
+            rundir::install_readonly(&checker_dir, name, bytes).map_err(|e| format!("cannot install the checker: {e}"))?;
         }
         let entry = checker_dir.join(&prog.entry);
         let base = |program: PathBuf, argv: Vec<String>, reachable: Vec<PathBuf>| CheckerCommand {

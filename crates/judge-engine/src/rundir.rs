@@ -6,6 +6,14 @@ use std::os::unix::fs::{chown, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Write a file readable by everyone into `dir` (a program's folder).
+pub fn install_readonly(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let p = dir.join(Path::new(name).file_name().unwrap_or(name.as_ref()));
+    fs::write(&p, bytes)?;
+    mode(&p, 0o644)?;
+    Ok(p)
+}
+
 /// The directories of one judging; removed on drop.
 pub struct RunDir {
     _root: tempfile::TempDir,
@@ -59,21 +67,20 @@ impl RunDir {
         Ok(())
     }
 
-    /// The folder checker programs are installed in.
-    pub fn checker_dir(&self) -> PathBuf {
-        self.root.join("checker")
+    /// A fresh root-owned folder (0755) for a checker or validator program.
+    pub fn fresh_program_dir(&self) -> io::Result<PathBuf> {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        let dir = self.root.join(format!("program-{n}"));
+        fs::create_dir(&dir)?;
+        mode(&dir, 0o755)?;
+        Ok(dir)
     }
 
-    /// Install a checker program next to the driver files.
-    pub fn install_checker(&self, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-        let dir = self.root.join("checker");
-        fs::create_dir_all(&dir)?;
-        mode(&dir, 0o755)?;
-        let p = dir.join(Path::new(name).file_name().unwrap_or(name.as_ref()));
-        fs::write(&p, bytes)?;
-        mode(&p, 0o644)?;
-        Ok(p)
+    /// The judge-private folder (case inputs).
+    pub fn private_dir(&self) -> &Path {
+        &self.private
     }
+
 
     /// Write a file into the build directory (owned by the sandbox uid).
     pub fn write_build_file(&self, name: &str, bytes: &[u8]) -> io::Result<()> {

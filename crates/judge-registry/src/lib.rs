@@ -19,6 +19,7 @@
 //! problems `.in` is fed to stdin and `.ans` is the answer the checker compares
 //! with. Cases run in file-name order, samples first.
 
+pub mod kattis;
 mod manifest;
 mod source;
 
@@ -44,6 +45,9 @@ pub enum RegistryError {
     /// A file of a problem is malformed.
     #[error("{file}: {message}")]
     Invalid { file: String, message: String },
+    /// A well-formed problem of a kind judge does not run (interactive).
+    #[error("{file}: {message}")]
+    Unsupported { file: String, message: String },
 }
 
 fn invalid(file: impl Into<String>, message: impl Into<String>) -> RegistryError {
@@ -88,6 +92,8 @@ pub struct Problem {
     pub origin: String,
     /// The problem's directory on disk (`None` for the embedded registry).
     pub dir: Option<PathBuf>,
+    /// For a Kattis/ICPC problem package: time-limit rules, validators, submissions.
+    pub package: Option<kattis::PackageInfo>,
 }
 
 impl Problem {
@@ -116,6 +122,10 @@ pub struct CheckerProgram {
 pub struct Registry {
     source: Source,
     ids: Vec<String>,
+    /// Entries of `ids` that are problem packages rather than problem.toml dirs.
+    packages: Vec<String>,
+    /// The problem of a one-package registry.
+    single: Option<Box<Problem>>,
 }
 
 impl Registry {
@@ -136,14 +146,42 @@ impl Registry {
     }
 
     fn from_source(source: Source) -> Result<Registry, RegistryError> {
-        let mut ids: Vec<String> = source
-            .list_dirs("")
-            .map_err(|message| RegistryError::Unreadable { path: source.describe(""), message })?
-            .into_iter()
-            .filter(|d| source.exists(&format!("{d}/problem.toml")))
-            .collect();
+        if let Source::Dir(d) = &source {
+            if kattis::is_package(d) {
+                return Registry::package(d);
+            }
+        }
+        let mut packages = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        for d in source.list_dirs("").map_err(|message| RegistryError::Unreadable { path: source.describe(""), message })? {
+            if source.exists(&format!("{d}/problem.toml")) {
+                ids.push(d);
+            } else if let Source::Dir(root) = &source {
+                if kattis::is_package(&root.join(&d)) {
+                    ids.push(d.clone());
+                    packages.push(d);
+                }
+            }
+        }
         ids.sort();
-        Ok(Registry { source, ids })
+        Ok(Registry { source, ids, packages, single: None })
+    }
+
+    /// A registry of one problem package (`judge run --package DIR`).
+    pub fn package(dir: &Path) -> Result<Registry, RegistryError> {
+        if !dir.is_dir() {
+            return Err(RegistryError::Unreadable { path: dir.display().to_string(), message: "not a directory".into() });
+        }
+        let dir = dir.canonicalize().map_err(|e| RegistryError::Unreadable { path: dir.display().to_string(), message: e.to_string() })?;
+        let problem = kattis::load_package(&dir)?;
+        let id = problem.id().to_string();
+        let parent = dir.parent().unwrap_or(&dir).to_path_buf();
+        Ok(Registry { source: Source::Dir(parent), ids: vec![id], packages: Vec::new(), single: Some(Box::new(problem)) })
+    }
+
+    /// The single problem of a `--package` registry, if this is one.
+    pub fn single(&self) -> Option<&Problem> {
+        self.single.as_deref()
     }
 
     /// Where this registry lives, for messages.
@@ -159,6 +197,9 @@ impl Registry {
     /// Load just the manifest of a problem (cheap; for `judge list`).
     pub fn manifest(&self, id: &str) -> Result<Manifest, RegistryError> {
         self.check_known(id)?;
+        if self.single.is_some() || self.packages.iter().any(|p| p == id) {
+            return Ok(self.problem(id)?.manifest);
+        }
         let file = format!("{id}/problem.toml");
         let text = self.read_text(&file)?;
         let m = Manifest::parse(&text).map_err(|e| invalid(self.source.describe(&file), e))?;
@@ -187,6 +228,15 @@ impl Registry {
     /// Load and validate a whole problem: manifest, statement, cases (decoded
     /// against the signature for function problems), references, starters.
     pub fn problem(&self, id: &str) -> Result<Problem, RegistryError> {
+        if let Some(p) = &self.single {
+            self.check_known(id)?;
+            return Ok((**p).clone());
+        }
+        if self.packages.iter().any(|p| p == id) {
+            if let Source::Dir(root) = &self.source {
+                return kattis::load_package(&root.join(id));
+            }
+        }
         let manifest = self.manifest(id)?;
         let describe = |f: &str| self.source.describe(&format!("{id}/{f}"));
         let signature = match &manifest.function {
@@ -288,7 +338,18 @@ impl Registry {
             Source::Dir(d) => Some(d.join(id)),
             Source::Embedded(_) => None,
         };
-        Ok(Problem { manifest, signature, statement, cases, references, starters, checker_program, origin: self.source.describe(id), dir })
+        Ok(Problem {
+            manifest,
+            signature,
+            statement,
+            cases,
+            references,
+            starters,
+            checker_program,
+            origin: self.source.describe(id),
+            dir,
+            package: None,
+        })
     }
 
     fn files_in(&self, dir: &str) -> Result<BTreeMap<String, Vec<u8>>, RegistryError> {

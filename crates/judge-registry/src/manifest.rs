@@ -103,6 +103,19 @@ pub enum CheckerSpec {
     },
     /// stdio: lines as a multiset.
     Unordered,
+    /// stdio: the Kattis default output validator with its flags (used for
+    /// problem packages).
+    #[serde(rename = "kattis-default")]
+    KattisDefault {
+        #[serde(default)]
+        float_abs: Option<f64>,
+        #[serde(default)]
+        float_rel: Option<f64>,
+        #[serde(default)]
+        case_sensitive: bool,
+        #[serde(default)]
+        space_change_sensitive: bool,
+    },
     /// A checker program in the problem directory (see `docs/checkers.md`).
     Program {
         /// The program's path, relative to the problem directory (`.py` or `.cpp`).
@@ -168,6 +181,21 @@ const MAX_OUTPUT_KIB: u64 = 4 * 1024 * 1024;
 const MAX_PROCESSES: u64 = 4096;
 
 impl Manifest {
+    /// A stdio manifest built in code (for problem packages).
+    pub fn stdio(id: String, title: String, limits: ManifestLimits, checker: CheckerSpec) -> Manifest {
+        Manifest {
+            id,
+            title,
+            kind: ProblemKind::Stdio,
+            tags: Vec::new(),
+            difficulty: None,
+            limits,
+            function: None,
+            checker_table: Some(checker.clone()),
+            checker,
+        }
+    }
+
     /// Parse and validate manifest text; the error names the field and what was expected.
     pub fn parse(text: &str) -> Result<Manifest, String> {
         let mut m: Manifest = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
@@ -195,7 +223,12 @@ impl Manifest {
         match (&m.kind, &mut m.checker) {
             (
                 ProblemKind::Function,
-                CheckerSpec::Exact | CheckerSpec::Lines | CheckerSpec::Tokens { .. } | CheckerSpec::Float { .. } | CheckerSpec::Unordered,
+                CheckerSpec::Exact
+                | CheckerSpec::Lines
+                | CheckerSpec::Tokens { .. }
+                | CheckerSpec::Float { .. }
+                | CheckerSpec::Unordered
+                | CheckerSpec::KattisDefault { .. },
             ) => return Err("field `checker.type`: expected \"typed\" or \"program\" for a function problem".into()),
             (ProblemKind::Stdio, CheckerSpec::Typed { .. }) => {
                 return Err("field `checker.type`: expected \"exact\", \"lines\", \"tokens\", \"float\", \"unordered\" or \"program\" for a stdio problem".into())

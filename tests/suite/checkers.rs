@@ -1,0 +1,90 @@
+//! stdio problems and their checkers, with the shared cases 01, 03, 05 and 07
+//! (copied into tests/fixtures/problems), checker programs in the testlib and
+//! Kattis interfaces, and the text diff of the human report.
+
+use crate::support::{judge, run_json, solution, test_registry, Reg};
+
+fn verdict(problem: &str, file: &str) -> crate::support::Run {
+    run_json(Reg::Tests, problem, &solution(file), &["--reveal"])
+}
+
+/// 01 (oj#876): CRLF line ends are whitespace for `tokens` and `lines`, not
+/// for `exact`, whose diff shows the CR and hints that only whitespace differs.
+#[test]
+fn case01_crlf_line_endings() {
+    assert_eq!(verdict("crlf-tokens", "crlf-tokens/crlf.py").verdict(), "AC");
+    assert_eq!(verdict("crlf-lines", "crlf-tokens/crlf.py").verdict(), "AC");
+    let run = verdict("crlf-exact", "crlf-tokens/crlf.py");
+    assert_eq!(run.verdict(), "WA");
+    let d = &run.report["cases"][0]["details"];
+    assert!(d["diff"].as_str().unwrap().contains("«3␍»"), "{d}");
+    assert!(d["hint"].as_str().unwrap().contains("whitespace"), "{d}");
+}
+
+/// 03 (DMOJ#439): glued tokens are WA, whatever the split.
+#[test]
+fn case03_glued_tokens() {
+    for p in ["glued-tokens", "glued-resplit", "glued-exact"] {
+        let run = verdict(p, "glued-tokens/glued.py");
+        assert_eq!(run.verdict(), "WA", "{p}: {}", run.report);
+        assert!(run.report["cases"][0]["details"].get("hint").is_none(), "no whitespace hint for a real difference");
+    }
+}
+
+/// 05 (testlib#17): an error exactly at the tolerance, as written in decimal, passes.
+#[test]
+fn case05_float_tolerance_boundary() {
+    assert_eq!(verdict("float-eps", "float-eps/plus_eps.py").verdict(), "AC");
+    let run = verdict("float-eps-off", "float-eps/plus_eps.py");
+    assert_eq!(run.verdict(), "WA");
+    let msg = run.report["cases"][0]["message"].as_str().unwrap();
+    assert!(msg.contains("absolute error") && msg.contains("relative error"), "{msg}");
+}
+
+/// 07 (problemtools#193): `inf` matches only `inf`; the sign bug is WA.
+#[test]
+fn case07_float_inf() {
+    assert_eq!(verdict("float-inf", "float-inf/sign_bug.py").verdict(), "WA");
+    assert_eq!(verdict("float-inf", "float-inf/correct.py").verdict(), "AC");
+}
+
+#[test]
+fn unordered_lines_checker() {
+    assert_eq!(verdict("unordered-lines", "unordered-lines/reversed.py").verdict(), "AC");
+    let run = verdict("unordered-lines", "unordered-lines/duplicate.py");
+    assert_eq!(run.verdict(), "WA");
+}
+
+/// A testlib-interface checker: 0 ok, 1 wa, 2 pe; its stderr is the message.
+#[test]
+fn testlib_checker_program() {
+    assert_eq!(verdict("testlib-checker", "testlib-checker/sum.py").verdict(), "AC");
+    let run = verdict("testlib-checker", "testlib-checker/off.py");
+    assert_eq!(run.verdict(), "WA");
+    assert!(run.report["cases"][0]["message"].as_str().unwrap().contains("expected 10, found 11"), "{}", run.report);
+    let run = verdict("testlib-checker", "testlib-checker/words.py");
+    assert_eq!(run.verdict(), "WA");
+    assert!(run.report["cases"][0]["message"].as_str().unwrap().contains("presentation error"), "{}", run.report);
+}
+
+/// A checker that crashes is IE (exit code 3), never WA.
+#[test]
+fn a_crashing_checker_is_ie() {
+    let run = verdict("broken-checker", "broken-checker/any.py");
+    assert_eq!(run.verdict(), "IE", "{}", run.report);
+    assert_eq!(run.code, 3);
+}
+
+#[test]
+fn human_report_shows_the_text_diff() {
+    let out = judge()
+        .arg("run")
+        .arg(solution("crlf-tokens/crlf.py"))
+        .args(["-p", "crlf-exact", "--reveal", "--problems"])
+        .arg(test_registry())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("diff (- expected, + actual") && text.contains("3␍"), "{text}");
+    assert!(text.contains("hint:"), "{text}");
+}

@@ -1,0 +1,82 @@
+//! Kattis/ICPC problem packages (tests/packages, written for these tests):
+//! legacy and 2025-09 formats, nested secret groups, the default validator
+//! with float tolerance, output validators in C++ and Python, input
+//! validators, derived time limits, and `judge verify`.
+
+use crate::support::{judge, repo};
+
+fn packages() -> std::path::PathBuf {
+    repo().join("tests/packages")
+}
+
+#[test]
+fn verify_agrees_with_every_submission_folder() {
+    let out = judge().arg("verify").arg(packages()).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!text.contains("MISMATCH"), "{text}");
+    // Every folder kind was exercised, MLE counted as RTE and OLE as WA.
+    for needle in [
+        "hoard.py                     got MLE  want RE/MLE",
+        "flood.py                     got OLE  want WA/OLE",
+        "spin.py                      got TLE",
+        "crash.cpp                    got RE",
+        "int_overflow.cpp             got WA",
+        "Sum.java",
+        "language not supported: skipped",
+        "input validator validate.py: all 5 inputs valid",
+        "derived: slowest accepted",
+        "time limit: 2000 ms (from problem.yaml)",
+        "interactive (or multi-pass / submit-answer) problems are not supported",
+    ] {
+        assert!(text.contains(needle), "verify output lacks {needle:?}:\n{text}");
+    }
+}
+
+#[test]
+fn verify_reports_invalid_inputs_and_disagreements() {
+    let bad = repo().join("tests/fixtures/bad-packages/badinput");
+    let out = judge().arg("verify").arg(&bad).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("REJECTED secret/2-invalid"), "{text}");
+    assert!(text.contains("MISMATCH"), "{text}");
+}
+
+#[test]
+fn run_against_a_package() {
+    let pkg = packages().join("sumtwo");
+    let out = judge()
+        .arg("run")
+        .arg(pkg.join("submissions/accepted/sum.cpp"))
+        .arg("--package")
+        .arg(&pkg)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "AC", "{report}");
+    // Nested secret groups, in lexicographic order.
+    let ids: Vec<&str> = report["cases"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[0], "sample/1");
+    assert_eq!(ids.len(), 5);
+    // The same through --problems with a folder of packages, by package name.
+    let out = judge()
+        .arg("run")
+        .arg(packages().join("anyorder/submissions/wrong_answer/missing_one.py"))
+        .args(["-p", "anyorder", "--reveal", "--format", "json", "--problems"])
+        .arg(packages())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "WA");
+    assert!(report["cases"][0]["message"].as_str().unwrap().contains("not a permutation"), "{report}");
+}
+
+#[test]
+fn interactive_packages_are_unsupported_with_a_clear_message() {
+    let pkg = packages().join("interactive");
+    let out = judge().arg("run").arg(repo().join("tests/fixtures/solutions/testlib-checker/sum.py")).arg("--package").arg(&pkg).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interactive"));
+}
