@@ -258,3 +258,46 @@ fn nix_is_root() -> bool {
         .find(|l| l.starts_with("Uid:"))
         .is_some_and(|l| l.split_whitespace().nth(1) == Some("0"))
 }
+
+/// A directory chain deeper than any open-file limit, with data at the
+/// bottom, leaves nothing on the host: the work directory is a private tmpfs.
+#[test]
+fn deep_trees_leave_nothing_behind() {
+    let a = Attack::new("deeptree");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = judge()
+        .env("JUDGE_SANDBOX_UID", a.uid.to_string())
+        .env("TMPDIR", tmp.path())
+        .arg("run")
+        .arg(hostile("deep_tree.py"))
+        .args(["-p", "hostile-probe", "--format", "json", "--problems"])
+        .arg(registry())
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "AC", "{report:#}");
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.path()).collect();
+    assert!(left.is_empty(), "the run left {left:?}");
+    a.post_conditions();
+}
+
+/// A hidden case's data does not leave through an exception message.
+#[test]
+fn hidden_case_exception_messages_are_masked() {
+    let a = Attack::new("leakargs");
+    let report = a.run("hostile-probe", &hostile("leak_args.py"), &[]);
+    let report_plain = {
+        let out = judge()
+            .env("JUDGE_SANDBOX_UID", a.uid.to_string())
+            .arg("run")
+            .arg(hostile("leak_args.py"))
+            .args(["-p", "hostile-probe", "--format", "json", "--problems"])
+            .arg(registry())
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    assert!(report.to_string().contains("the secret input is 42"), "--reveal shows it: {report}");
+    assert!(!report_plain.to_string().contains("secret input"), "leaked without --reveal: {report_plain}");
+    assert_eq!(report_plain["verdict"], "RE");
+}

@@ -132,10 +132,14 @@ fn case26_return_type_strictness() {
         ("return-type-strictness/bool_element.py", "at [0]: expected int, got bool true"),
         ("return-type-strictness/float_element.py", "at [3]: expected int, got float 4.0"),
     ] {
-        let run = run_json(Reg::Tests, "return-type-strictness", &solution(file), &[]);
+        let run = run_json(Reg::Tests, "return-type-strictness", &solution(file), &["--reveal"]);
         assert_eq!(run.verdict(), "WA", "{file}");
         assert!(case0(&run)["message"].as_str().unwrap().contains(needle), "{file}: {}", run.report);
     }
+    // Without --reveal a hidden case names the types, not the value.
+    let run = run_json(Reg::Tests, "return-type-strictness", &solution("return-type-strictness/bool_element.py"), &[]);
+    let msg = case0(&run)["message"].as_str().unwrap().to_string();
+    assert!(msg.contains("at [0]: expected int, got bool") && !msg.contains("true"), "{msg}");
     let run = run_json(Reg::Tests, "return-type-strictness", &solution("return-type-strictness/tuple_result.py"), &[]);
     assert_eq!(run.verdict(), "AC");
 }

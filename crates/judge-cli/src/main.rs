@@ -149,6 +149,7 @@ fn main() {
     if std::env::args_os().nth(1).is_some_and(|a| a == judge_sandbox::HELPER_SUBCOMMAND) {
         judge_sandbox::helper_main();
     }
+    raise_open_file_limit();
     let cli = Cli::parse();
     if cli.verbose > 0 {
         let level = if cli.verbose > 1 { "debug" } else { "info" };
@@ -343,6 +344,22 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::Accepted)
         }
     }
+}
+
+/// Raise the soft open-file limit to the hard one: removing a deep tree a
+/// program left in its build directory needs one descriptor per level.
+fn raise_open_file_limit() {
+    let mut lim = libc_rlimit();
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 && lim.rlim_cur < lim.rlim_max {
+            lim.rlim_cur = lim.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+        }
+    }
+}
+
+fn libc_rlimit() -> libc::rlimit {
+    libc::rlimit { rlim_cur: 0, rlim_max: 0 }
 }
 
 /// `judge verify DIR`: exit 0 when every package agrees, 1 when some

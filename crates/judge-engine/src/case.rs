@@ -79,6 +79,7 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     spec.reachable = ctx.plan.reachable.clone();
     spec.readable = vec![ctx.dir.driver.clone()];
     spec.hidden = ctx.hidden.to_vec();
+    spec.private_workdir = true;
     let outcome = ctx.sandbox.run(&spec);
     let _ = std::fs::remove_file(&input_path);
     let _ = std::fs::remove_dir_all(&workdir);
@@ -94,8 +95,20 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     let stdio_wa = ctx.signature.is_none() && c.verdict == Verdict::WA;
     let mut cause = c.cause;
     if !show {
-        if let Some(Cause::WrongAnswer { detail }) = cause.as_mut().filter(|c| !matches!(c, Cause::WrongAnswer { detail } if detail.starts_with("wrong type"))) {
-            *detail = "wrong answer (hidden case: --reveal shows the data)".into();
+        // Nothing derived from a hidden case's data leaves without --reveal:
+        // not the difference, not a returned value, not an exception message
+        // (a solution could put its arguments there).
+        match cause.as_mut() {
+            Some(Cause::WrongAnswer { detail }) => {
+                *detail = match detail.strip_prefix("wrong type: ") {
+                    Some(rest) => format!("wrong type: {} (value hidden: --reveal shows it)", type_only(rest)),
+                    None => "wrong answer (hidden case: --reveal shows the data)".into(),
+                };
+            }
+            Some(Cause::Exception { message, .. }) if !message.is_empty() => {
+                *message = "(message hidden for a hidden case: --reveal shows it)".into();
+            }
+            _ => {}
         }
     }
     let message = cause.as_ref().map(Cause::message).unwrap_or_default();
@@ -180,6 +193,12 @@ fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence,
 }
 
 fn function_evidence(ctx: &CaseContext<'_>, sig: &Signature, case: &Case, outcome: &Outcome, clean: bool) -> (Evidence, Option<String>) {
+    if outcome.channel.truncated() {
+        return (
+            Evidence::BadResult(format!("the result is larger than {} MiB", outcome.channel.data.len() >> 20)),
+            None,
+        );
+    }
     let text = String::from_utf8_lossy(&outcome.channel.data);
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let exited = match outcome.measurement.termination {
@@ -247,6 +266,17 @@ fn function_evidence(ctx: &CaseContext<'_>, sig: &Signature, case: &Case, outcom
         }
     };
     (ev, shown)
+}
+
+/// `at [0]: expected int, got bool true (declared ...)` → `at [0]: expected int, got bool`.
+fn type_only(detail: &str) -> String {
+    match detail.find(", got ") {
+        Some(i) => {
+            let kind = detail[i + 6..].split_whitespace().next().unwrap_or("");
+            format!("{}, got {kind}", &detail[..i])
+        }
+        None => "the value has another type".into(),
+    }
 }
 
 /// A hidden case is shown by its number only (`hidden/3`), unless revealed:

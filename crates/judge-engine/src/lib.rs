@@ -283,6 +283,13 @@ impl Engine {
         let mut hidden = Vec::new();
         if let Some(d) = &problem.dir {
             hidden.push(d.clone());
+            // The rest of the registry too: sibling problems, file sizes of answers.
+            if let Some(root) = d.parent() {
+                hidden.push(root.to_path_buf());
+            }
+        }
+        if let Some(src) = judge_registry::embedded_source_dir() {
+            hidden.push(src);
         }
         hidden.push(self.helper.clone());
         if let Some(d) = std::path::absolute(&sub.path).ok().and_then(|p| p.parent().map(Path::to_path_buf)) {

@@ -391,6 +391,13 @@ fn decode_function_case(case: &mut Case, sig: &Signature, base: &str) -> Result<
     Ok(())
 }
 
+/// The `problems/` folder the embedded registry was built from, if it still
+/// exists on this machine (hidden from programs along with the registry).
+pub fn embedded_source_dir() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../problems");
+    p.canonicalize().ok().filter(|p| p.is_dir())
+}
+
 /// The default registry directory from the environment (`JUDGE_PROBLEMS`), if set.
 pub fn env_registry_dir() -> Option<PathBuf> {
     std::env::var_os("JUDGE_PROBLEMS").filter(|v| !v.is_empty()).map(PathBuf::from)

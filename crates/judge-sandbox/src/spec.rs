@@ -91,6 +91,11 @@ pub struct RunSpec {
     /// binary, which embeds the default registry, the user's home).
     #[serde(default)]
     pub hidden: Vec<PathBuf>,
+    /// Give the program an empty private tmpfs (mode 0700, owned by the
+    /// sandbox uid, `file_size_bytes` large) at `workdir` instead of the host
+    /// directory: whatever it writes vanishes with the run.
+    #[serde(default)]
+    pub private_workdir: bool,
     /// Isolation layers to apply.
     #[serde(default)]
     pub layers: Layers,
@@ -133,6 +138,7 @@ impl RunSpec {
             reachable: Vec::new(),
             readable: Vec::new(),
             hidden: Vec::new(),
+            private_workdir: false,
             layers: Layers::default(),
             uid: None,
             cgroup_procs: Vec::new(),

@@ -38,6 +38,13 @@ def probe():
                 f.write("x")
         except OSError:
             pass
+    # Not even the size of an answer file may be known.
+    for path in (HIDDEN_ANS, os.path.dirname(os.path.dirname(os.path.dirname(HIDDEN_ANS)))):
+        try:
+            os.stat(path)
+            breaches.append("stat " + path)
+        except OSError:
+            pass
     for path in ("/etc/judge-hostile", "/usr/judge-hostile", "/judge-hostile"):
         try:
             with open(path, "w") as f:

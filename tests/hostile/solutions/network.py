@@ -12,6 +12,12 @@ def probe():
             continue
         s.close()
         problems.append(f"socket({family}) allowed")
+    # No socket() at all: an AF_UNIX socket could connect to socket files on the host.
+    try:
+        socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).close()
+        problems.append("socket(AF_UNIX) allowed")
+    except OSError:
+        pass
     if problems:
         return "; ".join(problems)
     # AF_UNIX stays allowed (local IPC inside the run).

@@ -145,9 +145,9 @@ pub struct Seccomp {
     clone3: BpfProgram,
 }
 
-/// Build [`Seccomp`]: [`DENIED`] syscalls, `socket`/`socketpair` of any family
-/// but `AF_UNIX`, and `clone` with a namespace flag fail with `EPERM`;
-/// everything else is allowed.
+/// Build [`Seccomp`]: [`DENIED`] syscalls, every `socket` call, `socketpair`
+/// of any family but `AF_UNIX`, and `clone` with a namespace flag fail with
+/// `EPERM`; everything else is allowed.
 pub fn seccomp_program() -> Result<Seccomp, String> {
     let e = |x: seccompiler::BackendError| x.to_string();
     let b = |x: seccompiler::BackendError| x.to_string();
@@ -159,7 +159,10 @@ pub fn seccomp_program() -> Result<Seccomp, String> {
         let cond = SeccompCondition::new(0, SeccompCmpArgLen::Dword, SeccompCmpOp::Ne, libc::AF_UNIX as u64).map_err(e)?;
         Ok(vec![SeccompRule::new(vec![cond]).map_err(e)?])
     };
-    rules.insert(libc::SYS_socket, not_unix()?);
+    // No socket() at all: an unconnected AF_UNIX socket could still reach
+    // socket files on the host (connect, sendto, sendmsg), which neither the
+    // network namespace nor Landlock stops. socketpair() stays for local IPC.
+    rules.insert(libc::SYS_socket, vec![]);
     rules.insert(libc::SYS_socketpair, not_unix()?);
     let mut clone_rules = Vec::new();
     for flag in NAMESPACE_FLAGS {

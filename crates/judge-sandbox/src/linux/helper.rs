@@ -666,6 +666,15 @@ fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool) -> Result<Vec<String>, 
             apply(path, *kind)?;
         }
     }
+    if spec.private_workdir {
+        let (u, g) = match uid {
+            Some(u) => (u, u),
+            None => (unsafe { libc::geteuid() }, unsafe { libc::getegid() }),
+        };
+        let opts = format!("mode=0700,uid={u},gid={g},size={}", spec.file_size_bytes.max(1 << 20));
+        mount(Some(Path::new("tmpfs")), &spec.workdir, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some(&opts))?;
+        layers.push("private-workdir".to_string());
+    }
     layers.push("private-tmp".to_string());
     if !spec.hidden.is_empty() {
         layers.push("hidden-paths".to_string());

@@ -236,7 +236,7 @@ impl Sandbox {
             Stream::new(err_r, spec.capture_bytes, spec.output_bytes),
             Stream::new(rep_r, 1 << 20, u64::MAX),
         ];
-        let mut channel = chan_r.map(|r| Stream::new(r, spec.channel_bytes, u64::MAX));
+        let mut channel = chan_r.map(|r| Stream::new(r, spec.channel_bytes, spec.channel_bytes as u64));
         let mut finished_at: Option<Instant> = None;
         let mut timed_out = false;
         loop {
