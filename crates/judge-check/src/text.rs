@@ -6,7 +6,7 @@ pub enum TextChecker {
     /// Byte for byte.
     Exact,
     /// Line by line; trailing whitespace of each line (including a CR before
-    /// LF) and trailing empty lines are ignored, nothing else.
+    /// LF) and a missing final newline are ignored, nothing else.
     Lines,
     /// Whitespace-separated tokens; optionally case-insensitive.
     Tokens {
@@ -49,10 +49,12 @@ pub fn check_text(checker: TextChecker, answer: &[u8], output: &[u8]) -> Result<
             Err(format!("outputs differ at byte {i} (expected {} bytes, got {})", answer.len(), output.len()))
         }
         TextChecker::Lines => {
+            // Only the line ends are normalised: a missing final newline is
+            // fine, an extra blank line is a difference.
             let norm = |b: &[u8]| -> Vec<String> {
                 let text = String::from_utf8_lossy(b);
                 let mut lines: Vec<String> = text.split('\n').map(|l| l.trim_end().to_string()).collect();
-                while lines.last().is_some_and(|l| l.is_empty()) {
+                if lines.last().is_some_and(|l| l.is_empty()) {
                     lines.pop();
                 }
                 lines
@@ -210,6 +212,8 @@ mod tests {
         assert!(check_text(TextChecker::Tokens { case_insensitive: true }, b"YES", b"yes").is_ok());
         assert!(check_text(TextChecker::Lines, b"a b\nc\n", b"a b  \r\nc").is_ok());
         assert!(check_text(TextChecker::Lines, b"a b\n", b"a  b\n").is_err());
+        assert!(check_text(TextChecker::Lines, b"a\n", b"a").is_ok());
+        assert!(check_text(TextChecker::Lines, b"a\n", b"a\n\n").is_err());
         assert!(check_text(TextChecker::Exact, b"5\n", b"5").is_err());
         assert!(check_text(TextChecker::Exact, b"5\n", b"5\n").is_ok());
     }
