@@ -356,17 +356,7 @@ impl Engine {
             "checker".into(),
             prog.entry.clone(),
         ];
-        let mut spec = RunSpec::new(&tc.exe, argv, &build);
-        spec.env = base_env(&build);
-        spec.cpu_ms = COMPILE_CPU_MS;
-        spec.wall_ms = COMPILE_CPU_MS * 2;
-        spec.memory_kib = Some(COMPILE_MEMORY_KIB);
-        spec.output_bytes = 16 << 20;
-        spec.capture_bytes = 1 << 20;
-        spec.file_size_bytes = 512 << 20;
-        spec.open_files = 256;
-        spec.readable = vec![checker_dir.clone()];
-        spec.hidden = hidden.to_vec();
+        let spec = compile_spec(&tc.exe, argv, &build, Vec::new(), vec![checker_dir.clone()], hidden);
         let o = self.sandbox.run(&spec).map_err(|e| format!("the checker could not be compiled: {e}"))?;
         let binary = build.join("checker");
         if o.measurement.termination != judge_core::Termination::Exited(0) || !binary.is_file() {
@@ -392,19 +382,7 @@ impl Engine {
         for (name, bytes) in &build.files {
             dir.write_build_file(name, bytes).map_err(|e| BuildFailure::Internal(format!("cannot write {name}: {e}")))?;
         }
-        let mut spec = RunSpec::new(&build.program, build.argv.clone(), &dir.build);
-        spec.env = base_env(&dir.build);
-        spec.cpu_ms = COMPILE_CPU_MS;
-        spec.wall_ms = COMPILE_CPU_MS * 2;
-        spec.memory_kib = Some(COMPILE_MEMORY_KIB);
-        spec.output_bytes = 16 << 20;
-        spec.capture_bytes = 4 << 20;
-        spec.file_size_bytes = 512 << 20;
-        spec.processes = 64;
-        spec.open_files = 256;
-        spec.reachable = plan.reachable.clone();
-        spec.readable = vec![dir.driver.clone()];
-        spec.hidden = hidden.to_vec();
+        let spec = compile_spec(&build.program, build.argv.clone(), &dir.build, plan.reachable.clone(), vec![dir.driver.clone()], hidden);
         let outcome = self.sandbox.run(&spec).map_err(|e| BuildFailure::Internal(format!("compilation could not run: {e}")))?;
         let m = &outcome.measurement;
         let mut log = outcome.stdout.data.clone();
@@ -456,6 +434,32 @@ fn merge_layers(into: &mut SandboxReport, from: SandboxReport) {
             into.missing.push(l);
         }
     }
+}
+
+/// The run of a compiler (or Python's syntax check) in `workdir`: 60 s CPU,
+/// 2 GiB, 16 MiB of output of which 4 MiB are kept, 512 MiB files.
+fn compile_spec(
+    program: &Path,
+    argv: Vec<String>,
+    workdir: &Path,
+    reachable: Vec<PathBuf>,
+    readable: Vec<PathBuf>,
+    hidden: &[PathBuf],
+) -> RunSpec {
+    let mut spec = RunSpec::new(program, argv, workdir);
+    spec.env = base_env(workdir);
+    spec.cpu_ms = COMPILE_CPU_MS;
+    spec.wall_ms = COMPILE_CPU_MS * 2;
+    spec.memory_kib = Some(COMPILE_MEMORY_KIB);
+    spec.output_bytes = 16 << 20;
+    spec.capture_bytes = 4 << 20;
+    spec.file_size_bytes = 512 << 20;
+    spec.processes = 64;
+    spec.open_files = 256;
+    spec.reachable = reachable;
+    spec.readable = readable;
+    spec.hidden = hidden.to_vec();
+    spec
 }
 
 /// The environment a sandboxed program gets; nothing else is inherited.
