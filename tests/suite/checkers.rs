@@ -88,3 +88,36 @@ fn human_report_shows_the_text_diff() {
     assert!(text.contains("diff (- expected, + actual") && text.contains("3␍"), "{text}");
     assert!(text.contains("hint:"), "{text}");
 }
+
+/// A Python checker that dies of an exception exits 1 — which testlib reads
+/// as "wrong answer" — but it is the checker's failure: IE.
+#[test]
+fn a_python_testlib_checker_that_crashes_is_ie() {
+    let run = verdict("testlib-crash-py", "misc/echo_one.py");
+    assert_eq!(run.verdict(), "IE", "{}", run.report);
+    assert_eq!(run.code, 3);
+}
+
+/// A checker that does not compile is the problem's configuration error (exit 2).
+#[test]
+fn a_checker_that_does_not_compile_is_a_configuration_error() {
+    let out = judge()
+        .arg("run")
+        .arg(solution("misc/echo_one.py"))
+        .args(["-p", "checker-syntax", "--problems"])
+        .arg(test_registry())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("checker.cpp does not compile"), "{err}");
+}
+
+/// Reopening /dev/stdin and /dev/stdout works inside the sandbox.
+#[test]
+fn dev_stdin_and_dev_stdout() {
+    for file in ["misc/dev_stdin.py", "misc/dev_stdin.cpp"] {
+        let run = run_json(Reg::Tests, "idle-wall-timeout", &solution(file), &["--reveal"]);
+        assert_eq!(run.verdict(), "AC", "{file}: {}", run.report);
+    }
+}

@@ -80,3 +80,42 @@ fn interactive_packages_are_unsupported_with_a_clear_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("interactive"));
 }
+
+/// Broken packages are each reported (typo in problem.yaml, a validator that
+/// does not compile) without hiding the others; exit 2.
+#[test]
+fn broken_packages_are_configuration_errors_reported_one_by_one() {
+    let out = judge().arg("verify").arg(repo().join("tests/fixtures/bad-packages")).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("unknown key `validator_flag`"), "{text}");
+    assert!(text.contains("validate.cpp does not compile"), "{text}");
+    assert!(text.contains("REJECTED secret/2-invalid"), "the other packages are still verified: {text}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+/// Per-group validator arguments: floatdiv's `exact` group compares numbers
+/// as strings while the others allow 1e-6.
+#[test]
+fn group_validator_arguments_apply_to_their_group_only() {
+    let pkg = packages().join("floatdiv");
+    let out = judge()
+        .arg("run")
+        .arg(pkg.join("submissions/wrong_answer/seven_digits.py"))
+        .arg("--package")
+        .arg(&pkg)
+        .args(["--format", "json", "--reveal"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdicts: Vec<(String, String)> = report["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap().to_string(), c["verdict"].as_str().unwrap().to_string()))
+        .collect();
+    for (id, v) in &verdicts {
+        let want = if id.starts_with("secret/exact") { "WA" } else { "AC" };
+        assert_eq!(v, want, "{id}: {report}");
+    }
+}

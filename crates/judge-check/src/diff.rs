@@ -49,6 +49,10 @@ fn mark_first_difference(old: &str, new: &str) -> (String, String) {
 }
 
 fn mark_tokens(old: &str, new: &str) -> (String, String) {
+    // Same tokens, different spacing: show every space.
+    if old.split_whitespace().eq(new.split_whitespace()) && old != new {
+        return (old.replace(' ', SPACE), new.replace(' ', SPACE));
+    }
     let a: Vec<&str> = old.split(' ').collect();
     let b: Vec<&str> = new.split(' ').collect();
     let Some(i) = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)) else {
@@ -76,13 +80,41 @@ fn mark_tokens(old: &str, new: &str) -> (String, String) {
 /// visible, the first differing token of the first changed pair marked `«…»`,
 /// and at most `max_lines` lines (then `… diff cut`).
 pub fn text_diff(expected: &[u8], actual: &[u8], context: usize, max_lines: usize) -> Vec<String> {
+    text_diff_marked(expected, actual, context, max_lines, true)
+}
+
+/// Cut a long line to a window of about 160 characters around the `«`
+/// marker (or its start), with `…` where it was cut.
+fn window(t: &str) -> String {
+    const W: usize = 160;
+    let chars: Vec<char> = t.chars().collect();
+    if chars.len() <= W {
+        return t.to_string();
+    }
+    let at = chars.iter().position(|c| *c == '«').unwrap_or(0);
+    let start = at.saturating_sub(W / 4);
+    let end = (start + W).min(chars.len());
+    let mut s = String::new();
+    if start > 0 {
+        s.push('…');
+    }
+    s.extend(&chars[start..end]);
+    if end < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// [`text_diff`], choosing whether to mark the first differing token (a
+/// numeric checker's first rejected token need not be the first textual difference).
+pub fn text_diff_marked(expected: &[u8], actual: &[u8], context: usize, max_lines: usize, mark: bool) -> Vec<String> {
     let old = visible_lines(expected);
     let new = visible_lines(actual);
     let old_refs: Vec<&str> = old.iter().map(String::as_str).collect();
     let new_refs: Vec<&str> = new.iter().map(String::as_str).collect();
     let diff = TextDiff::from_slices(&old_refs, &new_refs);
     let mut out = Vec::new();
-    let mut marked = false;
+    let mut marked = !mark;
     for group in diff.grouped_ops(context) {
         let first = group.first().map(|op| op.old_range().start).unwrap_or(0);
         out.push(format!("@@ line {} @@", first + 1));
@@ -91,7 +123,7 @@ pub fn text_diff(expected: &[u8], actual: &[u8], context: usize, max_lines: usiz
         while k < changes.len() {
             let c = &changes[k];
             let text = c.value().to_string();
-            let clipped = |t: &str| if t.chars().count() > 160 { format!("{}…", t.chars().take(160).collect::<String>()) } else { t.to_string() };
+            let clipped = |t: &str| window(t);
             if !marked && c.tag() == ChangeTag::Delete {
                 // A run of deletions followed by a run of insertions: pair the
                 // first of each and mark where they start to differ.
@@ -166,5 +198,16 @@ mod tests {
         assert!(d.len() < 10, "{d:?}");
         assert!(d.contains(&"- «500»".to_string()), "{d:?}");
         assert!(d.contains(&"+ «501» x".to_string()), "{d:?}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_marker_and_spacing_is_shown() {
+        let exp: String = (0..5000).map(|i| i.to_string()).collect::<Vec<_>>().join(" ");
+        let act = exp.replace(" 3001 ", " 9999 ");
+        let d = text_diff(exp.as_bytes(), act.as_bytes(), 2, 40);
+        assert!(d.iter().any(|l| l.contains("«3001»")), "{d:?}");
+        assert!(d.iter().all(|l| l.chars().count() < 200));
+        let d = text_diff(b"a b\n", b"a  b\n", 2, 40);
+        assert!(d.contains(&format!("+ a{SPACE}{SPACE}b")), "{d:?}");
     }
 }

@@ -68,9 +68,19 @@ fn first_lines(s: &str, n: usize) -> String {
     lines.join(" / ")
 }
 
-fn timed_out(o: &Outcome) -> Option<Evidence> {
+/// A time-out, or a Python checker that died of an uncaught exception (Python
+/// exits 1 then, which the json and testlib interfaces would read as a
+/// rejection): the checker failed.
+fn checker_broke(o: &Outcome) -> Option<Evidence> {
     let m = &o.measurement;
-    (m.killed_for_cpu || m.killed_for_wall).then(|| Evidence::CheckerFailed("the checker program ran out of time".into()))
+    if m.killed_for_cpu || m.killed_for_wall {
+        return Some(Evidence::CheckerFailed("the checker program ran out of time".into()));
+    }
+    let stderr = o.stderr.text();
+    if m.termination == Termination::Exited(1) && stderr.contains("Traceback (most recent call last):") {
+        return Some(Evidence::CheckerFailed(format!("the checker program crashed: {}", last_line(&stderr))));
+    }
+    None
 }
 
 /// A `json`-interface checker for function problems.
@@ -102,7 +112,7 @@ impl ProgramChecker {
             Ok(o) => o,
             Err(e) => return Evidence::CheckerFailed(e),
         };
-        if let Some(e) = timed_out(&outcome) {
+        if let Some(e) = checker_broke(&outcome) {
             return e;
         }
         let reason = outcome.stdout.text().lines().next().unwrap_or("").trim().to_string();
@@ -144,7 +154,19 @@ pub struct OutputChecker {
 impl OutputChecker {
     /// Check one output. `workdir` is a fresh directory owned by the sandbox
     /// uid (`uid`); the input, answer and output are written into it.
-    pub fn check(&self, sandbox: &Sandbox, workdir: &Path, uid: Option<u32>, input: &[u8], answer: &[u8], output: &[u8]) -> Evidence {
+    /// `args` replaces the Kattis validator's arguments for this case (its
+    /// test group's), when given.
+    #[allow(clippy::too_many_arguments)]
+    pub fn check(
+        &self,
+        sandbox: &Sandbox,
+        workdir: &Path,
+        uid: Option<u32>,
+        input: &[u8],
+        answer: &[u8],
+        output: &[u8],
+        args: Option<&[String]>,
+    ) -> Evidence {
         let write = |name: &str, data: &[u8]| -> Result<PathBuf, String> {
             let p = workdir.join(name);
             std::fs::write(&p, data).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
@@ -167,13 +189,13 @@ impl OutputChecker {
                 }) {
                     return Evidence::CheckerFailed(format!("cannot create the feedback directory: {e}"));
                 }
-                let mut args = vec![s(&inp), s(&ans), format!("{}/", s(&feedback))];
-                args.extend(flags.iter().cloned());
-                let o = match self.cmd.run(sandbox, workdir, &args, StdinSource::File(out)) {
+                let mut argv = vec![s(&inp), s(&ans), format!("{}/", s(&feedback))];
+                argv.extend(args.unwrap_or(flags).iter().cloned());
+                let o = match self.cmd.run(sandbox, workdir, &argv, StdinSource::File(out)) {
                     Ok(o) => o,
                     Err(e) => return Evidence::CheckerFailed(e),
                 };
-                if let Some(e) = timed_out(&o) {
+                if let Some(e) = checker_broke(&o) {
                     return e;
                 }
                 let message = ["judgemessage.txt", "teammessage.txt"]
@@ -199,7 +221,7 @@ impl OutputChecker {
                     Ok(o) => o,
                     Err(e) => return Evidence::CheckerFailed(e),
                 };
-                if let Some(e) = timed_out(&o) {
+                if let Some(e) = checker_broke(&o) {
                     return e;
                 }
                 let msg = first_lines(&o.stderr.text(), 3);

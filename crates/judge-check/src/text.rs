@@ -85,7 +85,7 @@ pub fn check_text(checker: TextChecker, answer: &[u8], output: &[u8]) -> Result<
                 }
             }
             if a.len() != o.len() {
-                return Err(format!("expected {} tokens, got {}", a.len(), o.len()));
+                return Err(format!("expected {} token{}, got {}", a.len(), if a.len() == 1 { "" } else { "s" }, o.len()));
             }
             Ok(())
         }
@@ -155,7 +155,7 @@ fn float_tokens(tol: crate::FloatTolerance, case_insensitive: bool, answer: &[u8
         }
     }
     if a.len() != o.len() {
-        return Err(format!("expected {} tokens, got {}", a.len(), o.len()));
+        return Err(format!("expected {} token{}, got {}", a.len(), if a.len() == 1 { "" } else { "s" }, o.len()));
     }
     Ok(())
 }

@@ -255,8 +255,14 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             let registry = registry(&reg)?;
             let mut rows = Vec::new();
             for id in registry.ids() {
-                let m = registry.manifest(id).map_err(usage)?;
-                rows.push(m);
+                match registry.manifest(id) {
+                    Ok(m) => rows.push(m),
+                    // A package judge cannot run is listed with the reason, not fatal.
+                    Err(judge_registry::RegistryError::Unsupported { message, .. }) => {
+                        let _ = writeln!(anstream::stderr(), "judge: {id}: unsupported: {message}");
+                    }
+                    Err(e) => return Err(usage(e)),
+                }
             }
             if format == FormatArg::Json {
                 let items: Vec<_> = rows
@@ -282,7 +288,19 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             let mut out = anstream::stdout();
             let l = p.manifest.limits();
             let _ = writeln!(out, "# {} ({})\n", p.manifest.title, p.id());
-            let _ = writeln!(out, "Time limit {} ms (CPU) · memory limit {} MiB\n", l.time_ms, l.memory_kib / 1024);
+            match &p.package {
+                Some(pkg) if pkg.time_limit_s.is_none() => {
+                    let _ = writeln!(
+                        out,
+                        "Time limit: derived from the accepted submissions when judged (slowest × {}) · memory limit {} MiB\n",
+                        pkg.ac_to_time_limit,
+                        l.memory_kib / 1024
+                    );
+                }
+                _ => {
+                    let _ = writeln!(out, "Time limit {} ms (CPU) · memory limit {} MiB\n", l.time_ms, l.memory_kib / 1024);
+                }
+            }
             if let Some(sig) = &p.signature {
                 let _ = writeln!(out, "Signature:\n  Python: {}\n  C++:    {}\n", sig.python(), sig.cpp());
             }
@@ -374,6 +392,7 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
     let mut all_ok = true;
     let mut any = false;
     let mut out = anstream::stdout();
+    let mut config_errors = 0;
     for id in registry.ids() {
         let problem = match registry.problem(id) {
             Ok(p) => p,
@@ -382,15 +401,20 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
                 let _ = writeln!(out, "judge verify {id}\n  skipped: {message} ({file})\n");
                 continue;
             }
-            Err(e) => return Err(usage(e)),
+            Err(e) => {
+                // One broken package does not hide the others.
+                any = true;
+                config_errors += 1;
+                let _ = writeln!(out, "judge verify {id}\n  ERROR: {e}\n");
+                continue;
+            }
         };
         if problem.package.is_none() {
             continue;
         }
         any = true;
         let _ = writeln!(out, "judge verify {id}");
-        let report = engine
-            .verify(&problem, &opts, &mut |c| {
+        let report = match engine.verify(&problem, &opts, &mut |c| {
                 let mut out = anstream::stdout();
                 let status = if c.skipped {
                     "skipped"
@@ -413,8 +437,14 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
                     c.max_cpu_ms,
                     if status == "ok" { String::new() } else { c.note.clone() }
                 );
-            })
-            .map_err(usage)?;
+            }) {
+            Ok(r) => r,
+            Err(e) => {
+                config_errors += 1;
+                let _ = writeln!(out, "  ERROR: {e}\n");
+                continue;
+            }
+        };
         let _ = writeln!(out, "  time limit: {} ms ({})", report.time_limit_ms, report.time_limit_note);
         if report.inputs.is_empty() {
             let _ = writeln!(out, "  input validation: no input validators in the package");
@@ -442,6 +472,9 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
     }
     if !any {
         return Err(usage(anyhow!("{}: no problem package here (expected problem.yaml and data/)", dir.display())));
+    }
+    if config_errors > 0 {
+        return Err(usage(anyhow!("{config_errors} package(s) could not be verified (see ERROR above)")));
     }
     Ok(if all_ok { ExitCode::Accepted } else { ExitCode::Rejected })
 }

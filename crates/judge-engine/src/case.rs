@@ -119,8 +119,20 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
         stdout: (!outcome.stdout.data.is_empty()).then(|| clip_bytes(&outcome.stdout.data, outcome.stdout.total)),
         stderr: (!outcome.stderr.data.is_empty()).then(|| clip_bytes(&outcome.stderr.data, outcome.stderr.total)),
         traceback,
-        diff: stdio_wa.then(|| judge_check::diff::text_diff(&case.answer, &outcome.stdout.data, 3, 40).join("\n")),
-        hint: if stdio_wa { judge_check::diff::whitespace_hint(&case.answer, &outcome.stdout.data) } else { None },
+        diff: stdio_wa.then(|| {
+            let numeric = matches!(ctx.checker, Checker::Text(TextChecker::Float { .. } | TextChecker::KattisDefault { tol: Some(_), .. }))
+                || matches!(case.checker, Some(judge_registry::CheckerSpec::KattisDefault { float_abs: Some(_), .. } | judge_registry::CheckerSpec::KattisDefault { float_rel: Some(_), .. }));
+            judge_check::diff::text_diff_marked(&case.answer, &outcome.stdout.data, 3, 40, !numeric).join("\n")
+        }),
+        hint: if !stdio_wa {
+            None
+        } else if let Some(h) = judge_check::diff::whitespace_hint(&case.answer, &outcome.stdout.data) {
+            Some(h)
+        } else if matches!(ctx.checker, Checker::Output(_)) {
+            Some("the checker program may accept other answers too: the diff is against the reference answer".into())
+        } else {
+            None
+        },
     });
     let report = CaseReport {
         id: display_id(ctx, case, index),
@@ -165,13 +177,18 @@ fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence,
             let shown = Some(clip_bytes(&outcome.stdout.data, outcome.stdout.total));
             if clean {
                 let verdict = match ctx.checker {
-                    Checker::Text(t) => match check_text(*t, &case.answer, &outcome.stdout.data) {
-                        Ok(()) => Evidence::Accepted,
-                        Err(d) => Evidence::Rejected(d),
-                    },
+                    Checker::Text(t) => {
+                        // A package case may carry its own group's validator flags.
+                        let t = case.checker.as_ref().and_then(crate::text_checker).unwrap_or(*t);
+                        match check_text(t, &case.answer, &outcome.stdout.data) {
+                            Ok(()) => Evidence::Accepted,
+                            Err(d) => Evidence::Rejected(d),
+                        }
+                    }
                     Checker::Output(oc) => match ctx.dir.fresh_workdir("check") {
                         Ok(wd) => {
-                            let ev = oc.check(ctx.sandbox, &wd, ctx.uid, &case.input, &case.answer, &outcome.stdout.data);
+                            let args = case.validator_args.as_deref();
+                            let ev = oc.check(ctx.sandbox, &wd, ctx.uid, &case.input, &case.answer, &outcome.stdout.data, args);
                             let _ = std::fs::remove_dir_all(&wd);
                             ev
                         }

@@ -187,29 +187,19 @@ impl Engine {
                 abs: float_abs.unwrap_or(1e-9),
                 rel: float_rel.unwrap_or(1e-9),
             }),
-            CheckerSpec::Exact => case::Checker::Text(TextChecker::Exact),
-            CheckerSpec::Lines => case::Checker::Text(TextChecker::Lines),
-            CheckerSpec::Tokens { case_insensitive } => {
-                case::Checker::Text(TextChecker::Tokens { case_insensitive: *case_insensitive })
-            }
-            CheckerSpec::Float { abs, rel, case_insensitive } => case::Checker::Text(TextChecker::Float {
-                tol: FloatTolerance { abs: abs.unwrap_or(0.0), rel: rel.unwrap_or(0.0) },
-                case_insensitive: *case_insensitive,
-            }),
-            CheckerSpec::Unordered => case::Checker::Text(TextChecker::Unordered),
-            CheckerSpec::KattisDefault { float_abs, float_rel, case_sensitive, space_change_sensitive } => {
-                let tol = (float_abs.is_some() || float_rel.is_some())
-                    .then(|| FloatTolerance { abs: float_abs.unwrap_or(0.0), rel: float_rel.unwrap_or(0.0) });
-                case::Checker::Text(TextChecker::KattisDefault {
-                    tol,
-                    case_sensitive: *case_sensitive,
-                    space_sensitive: *space_change_sensitive,
-                })
+            CheckerSpec::Exact
+            | CheckerSpec::Lines
+            | CheckerSpec::Tokens { .. }
+            | CheckerSpec::Float { .. }
+            | CheckerSpec::Unordered
+            | CheckerSpec::KattisDefault { .. } => {
+                case::Checker::Text(text_checker(&problem.manifest.checker).expect("a text checker"))
             }
             CheckerSpec::Program { interface, args, .. } => {
                 let cmd = match self.checker_command(problem, &dir, opts, &hidden) {
                     Ok(c) => c,
-                    Err(e) => {
+                    Err(SetupError::Config(e)) => return Err(EngineError::Config(format!("problem `{}`: {e}", problem.id()))),
+                    Err(SetupError::Internal(e)) => {
                         internal(&mut report, e);
                         return Ok(report);
                     }
@@ -304,8 +294,11 @@ impl Engine {
 
     /// Install, and compile if needed, the problem's checker program.
     /// Errors are the problem's or the judge's fault (IE), never the submission's.
-    fn checker_command(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options, hidden: &[PathBuf]) -> Result<CheckerCommand, String> {
-        let prog = problem.checker_program.as_ref().ok_or("the manifest names a checker program but none was loaded")?;
+    fn checker_command(&self, problem: &Problem, dir: &rundir::RunDir, opts: &Options, hidden: &[PathBuf]) -> Result<CheckerCommand, SetupError> {
+        let prog = problem
+            .checker_program
+            .as_ref()
+            .ok_or_else(|| SetupError::Internal("the manifest names a checker program but none was loaded".into()))?;
         self.program_command(prog, dir, opts, hidden)
     }
 
@@ -317,10 +310,11 @@ impl Engine {
         dir: &rundir::RunDir,
         opts: &Options,
         hidden: &[PathBuf],
-    ) -> Result<CheckerCommand, String> {
-        let checker_dir = dir.fresh_program_dir().map_err(|e| e.to_string())?;
+    ) -> Result<CheckerCommand, SetupError> {
+        use SetupError::{Config, Internal};
+        let checker_dir = dir.fresh_program_dir().map_err(|e| Internal(e.to_string()))?;
         for (name, bytes) in &prog.files {
-            rundir::install_readonly(&checker_dir, name, bytes).map_err(|e| format!("cannot install the checker: {e}"))?;
+            rundir::install_readonly(&checker_dir, name, bytes).map_err(|e| Internal(format!("cannot install the checker: {e}")))?;
         }
         let entry = checker_dir.join(&prog.entry);
         let base = |program: PathBuf, argv: Vec<String>, reachable: Vec<PathBuf>| CheckerCommand {
@@ -333,18 +327,37 @@ impl Engine {
             memory_kib: 1 << 20,
         };
         if prog.entry.ends_with(".py") {
-            let py = self.languages.get("python").map_err(|e| e.to_string())?;
-            let tc = self.toolchain(py, opts).map_err(|e| format!("the checker needs Python: {e}"))?;
+            let py = self.languages.get("python").map_err(|e| Config(e.to_string()))?;
+            let tc = self.toolchain(py, opts).map_err(|e| Config(format!("the checker needs Python: {e}")))?;
+            // Compile it first, so that a syntax error is the problem's
+            // configuration error rather than a WA on every case.
+            let work = dir.fresh_workdir("checker-check").map_err(|e| Internal(e.to_string()))?;
+            let argv = vec![
+                tc.exe.display().to_string(),
+                "-I".into(),
+                "-S".into(),
+                "-B".into(),
+                "-c".into(),
+                "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')".into(),
+                entry.display().to_string(),
+            ];
+            let spec = compile_spec(&tc.exe, argv, &work, tc.reachable.clone(), vec![checker_dir.clone()], hidden);
+            let o = self.sandbox.run(&spec).map_err(|e| Internal(format!("the checker could not be checked: {e}")))?;
+            if o.measurement.termination != judge_core::Termination::Exited(0) {
+                let err = String::from_utf8_lossy(&o.stderr.data);
+                let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+                return Err(Config(format!("the checker {} does not compile: {last}", prog.entry)));
+            }
             let argv = vec![tc.exe.display().to_string(), "-I".into(), "-B".into(), entry.display().to_string()];
             return Ok(base(tc.exe.clone(), argv, tc.reachable.clone()));
         }
         // C++: compile it in the sandbox like a submission, headers beside it.
-        let cpp = self.languages.get("cpp").map_err(|e| e.to_string())?;
-        let tc = self.toolchain(cpp, opts).map_err(|e| format!("the checker needs a C++ compiler: {e}"))?;
-        let build = dir.fresh_workdir("checker-build").map_err(|e| e.to_string())?;
+        let cpp = self.languages.get("cpp").map_err(|e| Config(e.to_string()))?;
+        let tc = self.toolchain(cpp, opts).map_err(|e| Config(format!("the checker needs a C++ compiler: {e}")))?;
+        let build = dir.fresh_workdir("checker-build").map_err(|e| Internal(e.to_string()))?;
         for (name, bytes) in &prog.files {
             let p = build.join(name);
-            std::fs::write(&p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+            std::fs::write(&p, bytes).map_err(|e| Internal(format!("cannot write {}: {e}", p.display())))?;
         }
         let argv = vec![
             tc.exe.display().to_string(),
@@ -357,16 +370,16 @@ impl Engine {
             prog.entry.clone(),
         ];
         let spec = compile_spec(&tc.exe, argv, &build, Vec::new(), vec![checker_dir.clone()], hidden);
-        let o = self.sandbox.run(&spec).map_err(|e| format!("the checker could not be compiled: {e}"))?;
+        let o = self.sandbox.run(&spec).map_err(|e| Internal(format!("the checker could not be compiled: {e}")))?;
         let binary = build.join("checker");
         if o.measurement.termination != judge_core::Termination::Exited(0) || !binary.is_file() {
             let log = judge_lang::clean_compiler_output(&o.stderr.data, 4096);
-            return Err(format!("the checker {} does not compile: {}", prog.entry, log.first_error));
+            return Err(Config(format!("the checker {} does not compile: {}", prog.entry, log.first_error)));
         }
         let installed = checker_dir.join("checker.bin");
-        std::fs::copy(&binary, &installed).map_err(|e| format!("cannot install the checker: {e}"))?;
+        std::fs::copy(&binary, &installed).map_err(|e| Internal(format!("cannot install the checker: {e}")))?;
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&installed, std::fs::Permissions::from_mode(0o755)).map_err(|e| e.to_string())?;
+        std::fs::set_permissions(&installed, std::fs::Permissions::from_mode(0o755)).map_err(|e| Internal(e.to_string()))?;
         let _ = std::fs::remove_dir_all(&build);
         Ok(base(installed.clone(), vec![installed.display().to_string()], Vec::new()))
     }
@@ -418,6 +431,22 @@ impl Engine {
     }
 }
 
+/// Why a checker or validator program could not be prepared.
+pub(crate) enum SetupError {
+    /// The problem's fault (it does not compile): a configuration error, exit 2.
+    Config(String),
+    /// The judge's fault: IE.
+    Internal(String),
+}
+
+impl std::fmt::Display for SetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SetupError::Config(s) | SetupError::Internal(s) => f.write_str(s),
+        }
+    }
+}
+
 enum BuildFailure {
     Compile(Cause),
     Internal(String),
@@ -434,6 +463,26 @@ fn merge_layers(into: &mut SandboxReport, from: SandboxReport) {
             into.missing.push(l);
         }
     }
+}
+
+/// The text checker a checker spec names (`None` for typed and program checkers).
+pub(crate) fn text_checker(spec: &CheckerSpec) -> Option<TextChecker> {
+    Some(match spec {
+        CheckerSpec::Exact => TextChecker::Exact,
+        CheckerSpec::Lines => TextChecker::Lines,
+        CheckerSpec::Tokens { case_insensitive } => TextChecker::Tokens { case_insensitive: *case_insensitive },
+        CheckerSpec::Float { abs, rel, case_insensitive } => TextChecker::Float {
+            tol: FloatTolerance { abs: abs.unwrap_or(0.0), rel: rel.unwrap_or(0.0) },
+            case_insensitive: *case_insensitive,
+        },
+        CheckerSpec::Unordered => TextChecker::Unordered,
+        CheckerSpec::KattisDefault { float_abs, float_rel, case_sensitive, space_change_sensitive } => {
+            let tol = (float_abs.is_some() || float_rel.is_some())
+                .then(|| FloatTolerance { abs: float_abs.unwrap_or(0.0), rel: float_rel.unwrap_or(0.0) });
+            TextChecker::KattisDefault { tol, case_sensitive: *case_sensitive, space_sensitive: *space_change_sensitive }
+        }
+        CheckerSpec::Typed { .. } | CheckerSpec::Program { .. } => return None,
+    })
 }
 
 /// The run of a compiler (or Python's syntax check) in `workdir`: 60 s CPU,

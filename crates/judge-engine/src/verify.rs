@@ -163,6 +163,7 @@ impl Engine {
     /// Verify a package: input validators, time limit, submissions.
     pub fn verify(&self, problem: &Problem, opts: &Options, on_submission: &mut dyn FnMut(&SubmissionCheck)) -> Result<VerifyReport, EngineError> {
         let pkg = problem.package.as_ref().ok_or_else(|| EngineError::Config(format!("`{}` is not a problem package", problem.id())))?;
+        self.preflight(problem, opts)?;
         let (time_limit_ms, note) = self.package_time_limit(problem, opts)?;
         let mut problem = problem.clone();
         problem.manifest.limits.time_ms = time_limit_ms;
@@ -219,6 +220,21 @@ impl Engine {
         Ok(VerifyReport { problem: problem.id().to_string(), time_limit_ms, time_limit_note: note, inputs, submissions })
     }
 
+    /// Build the output and input validators before anything runs: one that
+    /// does not compile is the package's configuration error.
+    fn preflight(&self, problem: &Problem, opts: &Options) -> Result<(), EngineError> {
+        let dir = rundir::RunDir::create(self.sandbox.uid()).map_err(|e| EngineError::Config(format!("cannot create a run directory: {e}")))?;
+        let progs = problem.checker_program.iter().chain(problem.package.iter().flat_map(|p| p.input_validators.iter()));
+        for prog in progs {
+            match self.program_command(prog, &dir, opts, &[]) {
+                Ok(_) => {}
+                Err(crate::SetupError::Config(e)) => return Err(EngineError::Config(format!("{}: {e}", problem.origin))),
+                Err(crate::SetupError::Internal(e)) => return Err(EngineError::Config(format!("{}: cannot prepare {}: {e}", problem.origin, prog.entry))),
+            }
+        }
+        Ok(())
+    }
+
     /// Run every input validator on every case input (`validator [args] < input`, 42 = valid).
     fn validate_inputs(&self, problem: &Problem, opts: &Options) -> Vec<InputCheck> {
         let Some(pkg) = &problem.package else { return Vec::new() };
@@ -235,7 +251,7 @@ impl Engine {
             let cmd = match self.program_command(prog, &dir, opts, &hidden) {
                 Ok(c) => c,
                 Err(e) => {
-                    check.error = Some(e);
+                    check.error = Some(e.to_string());
                     out.push(check);
                     continue;
                 }
@@ -249,7 +265,9 @@ impl Engine {
                         break;
                     }
                 };
-                let result = cmd.run(&self.sandbox, &work, &prog.args, StdinSource::File(input.clone()));
+                let mut args = prog.args.clone();
+                args.extend(case.input_validator_args.iter().cloned());
+                let result = cmd.run(&self.sandbox, &work, &args, StdinSource::File(input.clone()));
                 let _ = std::fs::remove_file(&input);
                 let _ = std::fs::remove_dir_all(&work);
                 match result {

@@ -65,10 +65,23 @@ impl PackageInfo {
     }
 }
 
-/// Whether `dir` looks like a problem package.
+/// Whether `dir` is a problem package (it has a `problem.yaml`).
 pub fn is_package(dir: &Path) -> bool {
-    !dir.join("problem.toml").exists() && (dir.join("problem.yaml").is_file() || dir.join("data").join("secret").is_dir())
+    !dir.join("problem.toml").exists() && dir.join("problem.yaml").is_file()
 }
+
+/// Keys of problem.yaml in the legacy and current formats.
+const PROBLEM_KEYS: &[&str] = &[
+    "problem_format_version", "type", "name", "uuid", "version", "credits", "author", "source", "source_url",
+    "license", "rights_owner", "limits", "validation", "validator_flags", "keywords", "languages", "constants",
+    "allow_file_writing", "embargo_until", "grading", "scoring", "on_reject", "show_test_data_groups",
+];
+/// Keys of `limits`.
+const LIMIT_KEYS: &[&str] = &[
+    "time_multiplier", "time_safety_margin", "time_multipliers", "time_limit", "time_resolution", "memory",
+    "output", "code", "compilation_time", "compilation_memory", "validation_time", "validation_memory",
+    "validation_output", "validation_passes",
+];
 
 fn yaml_err(file: &Path, e: impl std::fmt::Display) -> RegistryError {
     invalid(file.display().to_string(), format!("not valid YAML: {e}"))
@@ -188,15 +201,94 @@ fn programs_in(dir: &Path, interface: CheckerInterface, args: &[String]) -> Resu
     Ok(out)
 }
 
+/// Validator arguments in force for a group (closest ancestor wins, per key).
+#[derive(Debug, Clone, Default)]
+struct GroupArgs {
+    /// Output validator arguments and the file that set them.
+    output: Option<(Vec<String>, String)>,
+    /// Input validator arguments.
+    input: Option<Vec<String>>,
+}
+
+const TESTDATA_KEYS: &[&str] = &[
+    "on_reject", "grading", "grader_flags", "input_validator_flags", "output_validator_flags", "accept_score",
+    "reject_score", "range", "scoring",
+];
+const TEST_GROUP_KEYS: &[&str] = &[
+    "output_validator_args", "input_validator_args", "args", "scoring", "static_validation", "full_feedback",
+    "max_score", "score_aggregation", "require_pass", "input_validator_flags", "output_validator_flags",
+];
+
+fn check_keys(y: &Yaml, known: &[&str], file: &Path) -> Result<(), RegistryError> {
+    if let Yaml::Hash(h) = y {
+        for k in h.keys() {
+            let key = k.as_str().unwrap_or("?");
+            if !known.contains(&key) {
+                return Err(invalid(
+                    file.display().to_string(),
+                    format!("unknown key `{key}` (expected one of: {})", known.join(", ")),
+                ));
+            }
+        }
+    } else if !matches!(y, Yaml::Null | Yaml::BadValue) {
+        return Err(invalid(file.display().to_string(), "expected a mapping of keys to values"));
+    }
+    Ok(())
+}
+
+/// The settings of `dir` on top of the inherited ones.
+fn group_args(dir: &Path, inherited: &GroupArgs) -> Result<GroupArgs, RegistryError> {
+    let mut g = inherited.clone();
+    let testdata = dir.join("testdata.yaml");
+    if let Some(t) = load_yaml(&testdata)? {
+        check_keys(&t, TESTDATA_KEYS, &testdata)?;
+        if !t["output_validator_flags"].is_badvalue() {
+            g.output = Some((words(&t["output_validator_flags"]), testdata.display().to_string()));
+        }
+        if !t["input_validator_flags"].is_badvalue() {
+            g.input = Some(words(&t["input_validator_flags"]));
+        }
+    }
+    let test_group = dir.join("test_group.yaml");
+    if let Some(t) = load_yaml(&test_group)? {
+        check_keys(&t, TEST_GROUP_KEYS, &test_group)?;
+        for key in ["output_validator_args", "output_validator_flags"] {
+            if !t[key].is_badvalue() {
+                g.output = Some((words(&t[key]), test_group.display().to_string()));
+            }
+        }
+        for key in ["input_validator_args", "input_validator_flags"] {
+            if !t[key].is_badvalue() {
+                g.input = Some(words(&t[key]));
+            }
+        }
+    }
+    Ok(g)
+}
+
+/// How one case is checked, from the package-wide settings and its group's.
+struct CaseRules<'a> {
+    /// `validator_flags` of problem.yaml (legacy), applied before group flags.
+    global_flags: &'a [String],
+    /// A custom output validator is used (else the default validator).
+    custom: bool,
+}
+
 /// Collect `.in`/`.ans` pairs under `dir`, groups recursively, in
-/// lexicographic order of names (files and groups interleaved by name).
-fn collect_cases(dir: &Path, rel: &str, hidden: bool, out: &mut Vec<Case>) -> Result<(), RegistryError> {
+/// lexicographic order of names (files and groups interleaved by name), each
+/// with the validator arguments of its closest group settings.
+fn collect_cases(dir: &Path, rel: &str, hidden: bool, inherited: &GroupArgs, rules: &CaseRules<'_>, out: &mut Vec<Case>) -> Result<(), RegistryError> {
+    let args = group_args(dir, inherited)?;
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(|e| invalid(dir.display().to_string(), e.to_string()))?.flatten().map(|e| e.path()).collect();
     entries.sort_by_key(|p| p.file_name().map(|n| n.to_string_lossy().trim_end_matches(".in").to_string()));
     for p in entries {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         if p.is_dir() {
-            collect_cases(&p, &format!("{rel}/{name}"), hidden, out)?;
+            collect_cases(&p, &format!("{rel}/{name}"), hidden, &args, rules, out)?;
+        } else if let Some(stem) = name.strip_suffix(".ans") {
+            if !p.with_file_name(format!("{stem}.in")).is_file() {
+                return Err(invalid(p.display().to_string(), format!("no input file: expected {stem}.in beside it")));
+            }
         } else if let Some(stem) = name.strip_suffix(".in") {
             let ans = p.with_file_name(format!("{stem}.ans"));
             if !ans.is_file() {
@@ -204,7 +296,29 @@ fn collect_cases(dir: &Path, rel: &str, hidden: bool, out: &mut Vec<Case>) -> Re
                 return Err(invalid(p.display().to_string(), format!("no answer file: expected {stem}.ans beside it")));
             }
             let read = |f: &Path| std::fs::read(f).map_err(|e| invalid(f.display().to_string(), e.to_string()));
-            out.push(Case { id: format!("{rel}/{stem}"), hidden, input: read(&p)?, answer: read(&ans)?, args: None, expected: None });
+            let mut flags = rules.global_flags.to_vec();
+            let mut flags_file = None;
+            if let Some((group, file)) = &args.output {
+                flags.extend(group.iter().cloned());
+                flags_file = Some(file.clone());
+            }
+            let (checker, validator_args) = if rules.custom {
+                (None, Some(flags))
+            } else {
+                let file = flags_file.unwrap_or_else(|| "problem.yaml".into());
+                (Some(default_checker(&flags, &file)?), None)
+            };
+            out.push(Case {
+                id: format!("{rel}/{stem}"),
+                hidden,
+                input: read(&p)?,
+                answer: read(&ans)?,
+                args: None,
+                expected: None,
+                checker,
+                validator_args,
+                input_validator_args: args.input.clone().unwrap_or_default(),
+            });
         }
     }
     Ok(())
@@ -213,8 +327,18 @@ fn collect_cases(dir: &Path, rel: &str, hidden: bool, out: &mut Vec<Case>) -> Re
 /// Load a package directory as a [`Problem`] (id = the directory name).
 pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
     let yaml_path = dir.join("problem.yaml");
-    let y = load_yaml(&yaml_path)?.unwrap_or(Yaml::Hash(Default::default()));
+    let Some(y) = load_yaml(&yaml_path)? else {
+        return Err(invalid(
+            yaml_path.display().to_string(),
+            "missing: a problem package needs problem.yaml (for a folder of packages or judge's own problems use --problems)",
+        ));
+    };
     let file = yaml_path.display().to_string();
+    check_keys(&y, PROBLEM_KEYS, &yaml_path)?;
+    check_keys(&y["limits"], LIMIT_KEYS, &yaml_path).map_err(|e| match e {
+        RegistryError::Invalid { file, message } => invalid(file, format!("in `limits`: {message}")),
+        other => other,
+    })?;
     let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "package".into());
     let title = match &y["name"] {
         Yaml::String(s) => s.clone(),
@@ -227,10 +351,27 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
         _ => id.clone(),
     };
     let format = y["problem_format_version"].as_str().unwrap_or("legacy").to_string();
+    if !["legacy", "2023-07", "2023-07-draft", "2025-09"].contains(&format.as_str()) {
+        return Err(invalid(&file, format!("field `problem_format_version`: expected legacy, 2023-07 or 2025-09, found `{format}`")));
+    }
     let legacy = format == "legacy";
     // Problem type.
     let types = words(&y["type"]);
+    for t in &types {
+        if !["pass-fail", "scoring", "interactive", "multi-pass", "submit-answer"].contains(&t.as_str()) {
+            return Err(invalid(&file, format!("field `type`: unknown type `{t}` (expected pass-fail, scoring, interactive, multi-pass or submit-answer)")));
+        }
+    }
     let validation = y["validation"].as_str().unwrap_or("default").to_string();
+    let mut vwords = validation.split_whitespace();
+    let ok = match vwords.next() {
+        Some("default") => vwords.next().is_none(),
+        Some("custom") => vwords.all(|w| w == "interactive" || w == "score"),
+        _ => false,
+    };
+    if !ok {
+        return Err(invalid(&file, format!("field `validation`: expected `default` or `custom [interactive] [score]`, found `{validation}`")));
+    }
     if types.iter().any(|t| t == "interactive" || t == "multi-pass" || t == "submit-answer") || validation.contains("interactive") {
         return Err(RegistryError::Unsupported {
             file: file.clone(),
@@ -252,16 +393,8 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
     let resolution = number(limits, "time_resolution", &yaml_path, 1.0)?;
     let memory_mib = number(limits, "memory", &yaml_path, DEFAULT_MEMORY_MIB as f64)? as u64;
     let output_mib = number(limits, "output", &yaml_path, DEFAULT_OUTPUT_MIB as f64)? as u64;
-    // Output validation.
-    let mut flags = words(&y["validator_flags"]);
-    for group in [dir.join("data"), dir.join("data/secret")] {
-        if let Some(t) = load_yaml(&group.join("testdata.yaml"))? {
-            flags.extend(words(&t["output_validator_flags"]));
-        }
-        if let Some(t) = load_yaml(&group.join("test_group.yaml"))? {
-            flags.extend(words(&t["output_validator_args"]));
-        }
-    }
+    // Output validation: the default validator with flags, or a custom one.
+    let global_flags = words(&y["validator_flags"]);
     let custom_dir = [dir.join("output_validator"), dir.join("output_validators")].into_iter().find(|p| p.exists());
     let custom = validation.starts_with("custom") || (!legacy && dir.join("output_validator").exists());
     let (checker, checker_program) = if custom {
@@ -269,25 +402,27 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
             return Err(invalid(&file, "validation is custom but there is no output_validator/ or output_validators/ folder"));
         };
         let prog = if vdir.file_name().is_some_and(|n| n == "output_validator") {
-            read_program(&vdir, CheckerInterface::Kattis, flags.clone())?
+            read_program(&vdir, CheckerInterface::Kattis, global_flags.clone())?
         } else {
-            programs_in(&vdir, CheckerInterface::Kattis, &flags)?.into_iter().next()
+            programs_in(&vdir, CheckerInterface::Kattis, &global_flags)?.into_iter().next()
         };
         let Some(prog) = prog else {
             return Err(invalid(vdir.display().to_string(), "no output validator judge can run: expected a C++ (.cpp/.cc) or Python (.py) program"));
         };
-        let spec = CheckerSpec::Program { program: prog.entry.clone(), interface: Some(CheckerInterface::Kattis), args: flags };
+        let spec = CheckerSpec::Program { program: prog.entry.clone(), interface: Some(CheckerInterface::Kattis), args: global_flags.clone() };
         (spec, Some(prog))
     } else {
-        (default_checker(&flags, &file)?, None)
+        (default_checker(&global_flags, &file)?, None)
     };
     // Cases.
     let mut cases = Vec::new();
+    let root_args = group_args(&dir.join("data"), &GroupArgs::default())?;
+    let rules = CaseRules { global_flags: &global_flags, custom };
     if dir.join("data/sample").is_dir() {
-        collect_cases(&dir.join("data/sample"), "sample", false, &mut cases)?;
+        collect_cases(&dir.join("data/sample"), "sample", false, &root_args, &rules, &mut cases)?;
     }
     if dir.join("data/secret").is_dir() {
-        collect_cases(&dir.join("data/secret"), "secret", true, &mut cases)?;
+        collect_cases(&dir.join("data/secret"), "secret", true, &root_args, &rules, &mut cases)?;
     }
     if cases.is_empty() {
         return Err(invalid(dir.join("data").display().to_string(), "no test cases: expected data/sample/*.in|.ans and data/secret/**/*.in|.ans"));
@@ -299,16 +434,9 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
         .find(|p| p.is_file())
         .and_then(|p| std::fs::read_to_string(p).ok())
         .unwrap_or_default();
-    // Input validators and submissions (for judge verify).
-    let mut input_args = Vec::new();
-    for group in [dir.join("data"), dir.join("data/secret")] {
-        if let Some(t) = load_yaml(&group.join("testdata.yaml"))? {
-            input_args.extend(words(&t["input_validator_flags"]));
-        }
-        if let Some(t) = load_yaml(&group.join("test_group.yaml"))? {
-            input_args.extend(words(&t["input_validator_args"]));
-        }
-    }
+    // Input validators and submissions (for judge verify); each case carries
+    // its group's input validator arguments.
+    let input_args: Vec<String> = Vec::new();
     let mut input_validators = programs_in(&dir.join("input_validators"), CheckerInterface::Kattis, &input_args)?;
     input_validators.extend(programs_in(&dir.join("input_format_validators"), CheckerInterface::Kattis, &input_args)?);
     if dir.join("input_validator").is_dir() {

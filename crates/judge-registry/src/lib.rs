@@ -69,6 +69,12 @@ pub struct Case {
     pub args: Option<Vec<Value>>,
     /// For function problems: the decoded expected value.
     pub expected: Option<Value>,
+    /// Packages: this case's default-validator settings (its group's flags).
+    pub checker: Option<CheckerSpec>,
+    /// Packages: arguments for a custom output validator on this case.
+    pub validator_args: Option<Vec<String>>,
+    /// Packages: arguments for the input validators on this case.
+    pub input_validator_args: Vec<String>,
 }
 
 /// A loaded, validated problem.
@@ -281,7 +287,17 @@ impl Registry {
                 }
                 let input = self.source.read(&format!("{dir}/{name}")).map_err(|e| invalid(describe(name), e))?;
                 let answer = self.source.read(&format!("{dir}/{ans_name}")).map_err(|e| invalid(describe(&ans_name), e))?;
-                let mut case = Case { id: format!("{group}/{stem}"), hidden, input, answer, args: None, expected: None };
+                let mut case = Case {
+                    id: format!("{group}/{stem}"),
+                    hidden,
+                    input,
+                    answer,
+                    args: None,
+                    expected: None,
+                    checker: None,
+                    validator_args: None,
+                    input_validator_args: Vec::new(),
+                };
                 if let Some(sig) = &signature {
                     decode_function_case(&mut case, sig, &describe(&format!("cases/{group}/{stem}")))?;
                 }

@@ -199,6 +199,24 @@ impl Manifest {
     /// Parse and validate manifest text; the error names the field and what was expected.
     pub fn parse(text: &str) -> Result<Manifest, String> {
         let mut m: Manifest = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
+        // serde ignores extra keys of field-less variants: check them here.
+        if let Ok(raw) = toml::from_str::<toml::Table>(text) {
+            if let Some(toml::Value::Table(c)) = raw.get("checker") {
+                let ty = c.get("type").and_then(|v| v.as_str()).unwrap_or("");
+                let allowed: &[&str] = match ty {
+                    "exact" | "lines" | "unordered" => &["type"],
+                    "tokens" => &["type", "case_insensitive"],
+                    "float" => &["type", "abs", "rel", "case_insensitive"],
+                    "typed" => &["type", "float_abs", "float_rel"],
+                    "kattis-default" => &["type", "float_abs", "float_rel", "case_sensitive", "space_change_sensitive"],
+                    "program" => &["type", "program", "interface", "args"],
+                    _ => &[],
+                };
+                if let Some(k) = c.keys().find(|k| !allowed.is_empty() && !allowed.contains(&k.as_str())) {
+                    return Err(format!("field `checker.{k}`: not used by checker type \"{ty}\" (allowed: {})", allowed.join(", ")));
+                }
+            }
+        }
         match (m.kind, &m.function) {
             (ProblemKind::Function, None) => {
                 return Err("missing table `[function]` with `signature`: required when kind = \"function\"".into())

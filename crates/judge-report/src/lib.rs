@@ -170,7 +170,19 @@ fn diff_style(line: &str) -> Style {
 }
 
 fn one_line(s: &str, max: usize) -> String {
-    let flat = s.replace('\n', "⏎");
+    if s.is_empty() {
+        return "(empty)".into();
+    }
+    let mut flat = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => flat.push('⏎'),
+            '\r' => flat.push('␍'),
+            '\t' => flat.push('→'),
+            c if c.is_control() => flat.push_str(&format!("\\x{:02x}", c as u32)),
+            c => flat.push(c),
+        }
+    }
     if flat.chars().count() > max {
         format!("{}…", flat.chars().take(max).collect::<String>())
     } else {

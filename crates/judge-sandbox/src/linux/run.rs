@@ -193,10 +193,34 @@ impl Sandbox {
         } else {
             (None, None)
         };
-        let stdin = match &spec.stdin {
-            StdinSource::Null => Stdio::null(),
-            StdinSource::File(p) => Stdio::from(File::open(p)?),
+        // stdin is a pipe the judge feeds (and closes at the end of the
+        // input), so that reopening /dev/stdin works for the program too.
+        let (stdin, mut feeder) = match &spec.stdin {
+            StdinSource::Null => (Stdio::null(), None),
+            StdinSource::File(p) => {
+                let data = std::fs::read(p)?;
+                let (in_r, in_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+                nix::fcntl::fcntl(in_w.as_fd(), nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::O_NONBLOCK))
+                    .map_err(std::io::Error::from)?;
+                (Stdio::from(in_r), Some(Feeder { fd: Some(File::from(in_w)), data, pos: 0 }))
+            }
         };
+        // The program's pipes belong to its uid, so /dev/stdout and friends
+        // can be reopened from inside the sandbox.
+        if let Some(uid) = self.uid {
+            let owner = Some(nix::unistd::Uid::from_raw(uid));
+            let group = Some(nix::unistd::Gid::from_raw(uid));
+            let mut fds: Vec<std::os::fd::BorrowedFd<'_>> = vec![out_w.as_fd(), err_w.as_fd()];
+            if let Some(f) = feeder.as_ref().and_then(|f| f.fd.as_ref()) {
+                fds.push(f.as_fd());
+            }
+            if let Some(c) = chan_w.as_ref() {
+                fds.push(c.as_fd());
+            }
+            for fd in fds {
+                nix::unistd::fchown(fd, owner, group).map_err(std::io::Error::from)?;
+            }
+        }
         // Move the fds the helper gets at 3/4/5 out of that range first, so the
         // dup2 calls below can never overwrite one another.
         let high = |fd: &OwnedFd| -> std::io::Result<OwnedFd> { fd.as_fd().try_clone_to_owned().and_then(dup_high) };
@@ -268,6 +292,11 @@ impl Sandbox {
                     idx.push(i);
                 }
             }
+            let feeding = feeder.as_ref().and_then(|f| f.fd.as_ref()).is_some() && finished_at.is_none();
+            if let Some(fd) = feeder.as_ref().and_then(|f| f.fd.as_ref()).filter(|_| feeding) {
+                pfds.push(PollFd::new(fd.as_fd(), PollFlags::POLLOUT));
+                idx.push(usize::MAX);
+            }
             match poll(&mut pfds, PollTimeout::from(wait)) {
                 Ok(_) => {}
                 Err(nix::errno::Errno::EINTR) => continue,
@@ -281,6 +310,12 @@ impl Sandbox {
                 .collect();
             drop(pfds);
             for i in ready {
+                if i == usize::MAX {
+                    if let Some(f) = feeder.as_mut() {
+                        f.write_some();
+                    }
+                    continue;
+                }
                 let s = if i < 3 { &mut streams[i] } else { channel.as_mut().unwrap() };
                 s.read_some();
             }
@@ -326,6 +361,32 @@ fn dup_high(fd: OwnedFd) -> std::io::Result<OwnedFd> {
     let raw = nix::fcntl::fcntl(fd.as_fd(), nix::fcntl::FcntlArg::F_DUPFD_CLOEXEC(10)).map_err(std::io::Error::from)?;
     // SAFETY: fcntl returned a fresh descriptor we now own.
     Ok(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(raw) })
+}
+
+/// Writes a case's input into the program's stdin pipe without blocking,
+/// then closes it (EOF).
+struct Feeder {
+    fd: Option<File>,
+    data: Vec<u8>,
+    pos: usize,
+}
+
+impl Feeder {
+    fn write_some(&mut self) {
+        let Some(f) = self.fd.as_mut() else { return };
+        let end = (self.pos + 65536).min(self.data.len());
+        match f.write(&self.data[self.pos..end]) {
+            Ok(n) => {
+                self.pos += n;
+                if self.pos >= self.data.len() {
+                    self.fd = None;
+                }
+            }
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted) => {}
+            // The program closed its stdin or exited: stop feeding.
+            Err(_) => self.fd = None,
+        }
+    }
 }
 
 struct Stream {
