@@ -121,3 +121,15 @@ fn dev_stdin_and_dev_stdout() {
         assert_eq!(run.verdict(), "AC", "{file}: {}", run.report);
     }
 }
+
+/// testlib exit 3 ("fail") is the checker's failure (IE); 7 ("points") is
+/// partial credit, not AC (WA with the message).
+#[test]
+fn testlib_fail_and_points() {
+    let run = verdict("testlib-fail-points", "testlib-fail-points/fail.py");
+    assert_eq!(run.verdict(), "IE", "{}", run.report);
+    let run = verdict("testlib-fail-points", "testlib-fail-points/points.py");
+    assert_eq!(run.verdict(), "WA", "{}", run.report);
+    assert!(run.report["cases"][0]["message"].as_str().unwrap().contains("partial points: 0.5 points"), "{}", run.report);
+    assert_eq!(verdict("testlib-fail-points", "testlib-fail-points/fine.py").verdict(), "AC");
+}

@@ -166,6 +166,19 @@ fn cpu_of_children_never_waited_for_counts() {
     let a = Attack::new("unwaited");
     let r = a.expect("hostile-probe", &hostile("unwaited_children.cpp"), &["TLE"]);
     assert_eq!(r["cases"][0]["cause"]["kind"], "cpu_limit", "{r:#}");
+    // Without cgroups too: the PID namespace lets the helper count every process.
+    let out = judge()
+        .env("JUDGE_SANDBOX_UID", a.uid.to_string())
+        .env("JUDGE_DISABLE_CGROUPS", "1")
+        .arg("run")
+        .arg(hostile("unwaited_children.cpp"))
+        .args(["-p", "hostile-probe", "--format", "json", "--problems"])
+        .arg(registry())
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["verdict"], "TLE", "{r:#}");
+    a.post_conditions();
 }
 
 #[test]
@@ -300,4 +313,24 @@ fn hidden_case_exception_messages_are_masked() {
     assert!(report.to_string().contains("the secret input is 42"), "--reveal shows it: {report}");
     assert!(!report_plain.to_string().contains("secret input"), "leaked without --reveal: {report_plain}");
     assert_eq!(report_plain["verdict"], "RE");
+}
+
+/// A grandchild holding stdout open neither stalls the verdict nor survives.
+#[test]
+fn grandchild_holding_stdout() {
+    let a = Attack::new("grandchild");
+    let dir = tempfile::tempdir().unwrap();
+    let file = a.instantiate("grandchild_holds_stdout.py", dir.path());
+    let start = Instant::now();
+    a.expect("hostile-probe", &file, &["AC"]);
+    assert!(start.elapsed() < Duration::from_secs(60), "the judge waited for the grandchild");
+    assert!(crate::support::live_processes_with(&a.marker).is_empty());
+}
+
+/// Patching the driver's builtins, operator and json and forging a verdict on
+/// stdout does not turn a wrong answer into AC.
+#[test]
+fn patched_builtins_do_not_change_the_verdict() {
+    let a = Attack::new("builtins");
+    a.expect("hostile-probe", &hostile("patch_builtins.py"), &["WA"]);
 }

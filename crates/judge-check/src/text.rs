@@ -49,20 +49,18 @@ pub fn check_text(checker: TextChecker, answer: &[u8], output: &[u8]) -> Result<
             Err(format!("outputs differ at byte {i} (expected {} bytes, got {})", answer.len(), output.len()))
         }
         TextChecker::Lines => {
+            // Bytes, not text: two different invalid UTF-8 bytes must differ.
             // Only the line ends are normalised: a missing final newline is
             // fine, an extra blank line is a difference.
-            let norm = |b: &[u8]| -> Vec<String> {
-                let text = String::from_utf8_lossy(b);
-                let mut lines: Vec<String> = text.split('\n').map(|l| l.trim_end().to_string()).collect();
-                if lines.last().is_some_and(|l| l.is_empty()) {
-                    lines.pop();
-                }
-                lines
-            };
-            let (a, o) = (norm(answer), norm(output));
+            let (a, o) = (byte_lines(answer), byte_lines(output));
             for (i, (x, y)) in a.iter().zip(&o).enumerate() {
                 if x != y {
-                    return Err(format!("line {}: expected `{}`, got `{}`", i + 1, clip(x), clip(y)));
+                    return Err(format!(
+                        "line {}: expected `{}`, got `{}`",
+                        i + 1,
+                        clip(&String::from_utf8_lossy(x)),
+                        clip(&String::from_utf8_lossy(y))
+                    ));
                 }
             }
             if a.len() != o.len() {
@@ -160,33 +158,47 @@ fn float_tokens(tol: crate::FloatTolerance, case_insensitive: bool, answer: &[u8
     Ok(())
 }
 
+/// Lines with trailing ASCII whitespace (CR included) removed; a final
+/// newline does not make an extra empty line.
+fn byte_lines(b: &[u8]) -> Vec<&[u8]> {
+    let mut lines: Vec<&[u8]> = b
+        .split(|c| *c == b'\n')
+        .map(|l| {
+            let end = l.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+            &l[..end]
+        })
+        .collect();
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
 fn unordered(answer: &[u8], output: &[u8]) -> Result<(), String> {
-    let lines = |b: &[u8]| -> Vec<String> {
-        let text = String::from_utf8_lossy(b);
-        let mut v: Vec<String> = text.split('\n').map(|l| l.trim_end().to_string()).collect();
+    let lines = |b: &[u8]| -> Vec<Vec<u8>> {
+        let mut v: Vec<Vec<u8>> = byte_lines(b).into_iter().map(<[u8]>::to_vec).collect();
         while v.last().is_some_and(|l| l.is_empty()) {
             v.pop();
         }
         v
     };
-    let (mut a, mut o) = (lines(answer), lines(output));
+    let (a, o) = (lines(answer), lines(output));
     if a.len() != o.len() {
         return Err(format!("expected {} lines (in any order), got {}", a.len(), o.len()));
     }
-    a.sort();
-    o.sort();
-    let mut count = std::collections::BTreeMap::<&str, i64>::new();
+    let mut count = std::collections::BTreeMap::<&[u8], i64>::new();
     for l in &a {
         *count.entry(l).or_default() += 1;
     }
     for l in &o {
         *count.entry(l).or_default() -= 1;
     }
+    let show = |l: &[u8]| clip(&String::from_utf8_lossy(l));
     if let Some((line, _)) = count.iter().find(|(_, n)| **n < 0) {
-        return Err(format!("unexpected line `{}` (or more copies of it than expected)", clip(line)));
+        return Err(format!("unexpected line `{}` (or more copies of it than expected)", show(line)));
     }
     if let Some((line, _)) = count.iter().find(|(_, n)| **n > 0) {
-        return Err(format!("missing line `{}`", clip(line)));
+        return Err(format!("missing line `{}`", show(line)));
     }
     Ok(())
 }
@@ -214,6 +226,10 @@ mod tests {
         assert!(check_text(TextChecker::Lines, b"a b\n", b"a  b\n").is_err());
         assert!(check_text(TextChecker::Lines, b"a\n", b"a").is_ok());
         assert!(check_text(TextChecker::Lines, b"a\n", b"a\n\n").is_err());
+        // Invalid UTF-8 is compared as bytes.
+        assert!(check_text(TextChecker::Lines, b"caf\xe9\n", b"caf\xff\n").is_err());
+        assert!(check_text(TextChecker::Unordered, b"caf\xe9\n", b"caf\xff\n").is_err());
+        assert!(check_text(TextChecker::Lines, b"caf\xe9\n", b"caf\xe9\r\n").is_ok());
         assert!(check_text(TextChecker::Exact, b"5\n", b"5").is_err());
         assert!(check_text(TextChecker::Exact, b"5\n", b"5\n").is_ok());
     }
@@ -259,6 +275,26 @@ mod tests {
         assert!(check_text(TextChecker::Unordered, b"a\nb\nb\n", b"b\na\na\n").unwrap_err().contains("`a`"));
         assert!(check_text(TextChecker::Unordered, b"a\nb\n", b"a\n").is_err());
         assert!(check_text(TextChecker::Unordered, b"a b\n", b"a  b\n").is_err());
+    }
+
+    #[test]
+    fn kattis_default_flags() {
+        let kd = |tol: Option<f64>, case_sensitive, space_sensitive| TextChecker::KattisDefault {
+            tol: tol.map(|t| crate::FloatTolerance { abs: t, rel: t }),
+            case_sensitive,
+            space_sensitive,
+        };
+        // Case-insensitive unless case_sensitive.
+        assert!(check_text(kd(None, false, false), b"Yes\n", b"YES\n").is_ok());
+        assert!(check_text(kd(None, true, false), b"Yes\n", b"YES\n").is_err());
+        // Whitespace-insensitive unless space_change_sensitive.
+        assert!(check_text(kd(None, false, false), b"1 2\n", b"1\n2").is_ok());
+        assert!(check_text(kd(None, false, true), b"1 2\n", b"1\n2").is_err());
+        assert!(check_text(kd(None, false, true), b"1 2\n", b"1 2\n").is_ok());
+        assert!(check_text(kd(None, false, true), b"1 2\n", b" 1 2\n").is_err());
+        // Numbers within the tolerance; without one, numbers compare as strings.
+        assert!(check_text(kd(Some(1e-6), false, false), b"1.0\n", b"1.0000001\n").is_ok());
+        assert!(check_text(kd(None, false, false), b"1.0\n", b"1.00\n").is_err());
     }
 
     #[test]

@@ -488,3 +488,48 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
         }),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(ac: f64, res: f64) -> PackageInfo {
+        PackageInfo {
+            dir: PathBuf::new(),
+            format: "2025-09".into(),
+            time_limit_s: None,
+            ac_to_time_limit: ac,
+            time_limit_to_tle: 1.5,
+            time_resolution: res,
+            input_validators: Vec::new(),
+            input_validator_args: Vec::new(),
+            submissions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn derived_time_limit_is_the_smallest_multiple_of_the_resolution() {
+        // 2025-09 defaults: × 2.0, resolution 1 s.
+        assert_eq!(info(2.0, 1.0).derive_time_limit(0.3), 1.0);
+        assert_eq!(info(2.0, 1.0).derive_time_limit(0.6), 2.0);
+        assert_eq!(info(2.0, 0.5).derive_time_limit(0.6), 1.5);
+        // Legacy × 5.
+        assert_eq!(info(5.0, 1.0).derive_time_limit(0.25), 2.0);
+        assert_eq!(info(2.0, 1.0).derive_time_limit(0.0), 1.0);
+    }
+
+    #[test]
+    fn default_validator_flags() {
+        let f = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            default_checker(&f("float_tolerance 1e-6 case_sensitive"), "x").unwrap(),
+            CheckerSpec::KattisDefault { float_abs: Some(1e-6), float_rel: Some(1e-6), case_sensitive: true, space_change_sensitive: false }
+        );
+        assert_eq!(
+            default_checker(&f("float_absolute_tolerance 0.5 space_change_sensitive"), "x").unwrap(),
+            CheckerSpec::KattisDefault { float_abs: Some(0.5), float_rel: None, case_sensitive: false, space_change_sensitive: true }
+        );
+        assert!(default_checker(&f("float_tolerance"), "x").unwrap_err().to_string().contains("expected a number"));
+        assert!(default_checker(&f("case_insensitive"), "x").unwrap_err().to_string().contains("unknown default validator flag"));
+    }
+}

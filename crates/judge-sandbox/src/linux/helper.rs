@@ -95,6 +95,10 @@ pub fn main() -> ! {
         missing.push(format!("namespaces: unshare failed ({e}); process-group kill only"));
     }
 
+    if !root && namespaces {
+        // RLIMIT_NPROC is counted per user namespace: in ours it starts with this run.
+        enforced.push("rlimit-nproc".into());
+    }
     let outer = unsafe { libc::getpid() };
     // SAFETY: single-threaded; the child only runs our own code before exec.
     match unsafe { libc::fork() } {
@@ -286,6 +290,10 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     let stat_path = format!("/proc/{child}/stat");
     let cpuacct_usage = spec.cgroup_cpuacct.as_ref().map(|d| d.join("cpuacct.usage"));
     let can_poll_cpu = cpuacct_usage.is_some() || !pidns || proc_mounted;
+    // Without a cpuacct cgroup, our own PID namespace still lets us count
+    // every process of the run: live ones from /proc, reaped ones from our
+    // children's rusage.
+    let ns_wide = cpuacct_usage.is_none() && pidns && proc_mounted;
     let (mut killed_for_cpu, mut killed_for_wall) = (false, false);
     let mut result: Option<(i32, libc::rusage)> = None;
     let tick = libc::timespec { tv_sec: 0, tv_nsec: 5_000_000 };
@@ -297,7 +305,7 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
         }
         if start.elapsed() > wall_limit {
             killed_for_wall = true;
-        } else if can_poll_cpu && run_cpu_ms(cpuacct_usage.as_deref(), &stat_path).is_some_and(|ms| ms > cpu_limit_ticks) {
+        } else if can_poll_cpu && run_cpu_ms(cpuacct_usage.as_deref(), &stat_path, ns_wide).is_some_and(|ms| ms > cpu_limit_ticks) {
             killed_for_cpu = true;
         }
         if killed_for_cpu || killed_for_wall {
@@ -337,12 +345,19 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
         Termination::Exited(libc::WEXITSTATUS(status))
     };
     let tv_ms = |t: libc::timeval| t.tv_sec as u64 * 1000 + t.tv_usec as u64 / 1000;
+    let main_cpu = tv_ms(ru.ru_utime) + tv_ms(ru.ru_stime);
+    // Everything has been killed and reaped: our children's rusage is the
+    // CPU time of the whole run (within our PID namespace).
+    let cpu_ms = if ns_wide { main_cpu.max(children_cpu_ms()) } else { main_cpu };
+    if ns_wide {
+        enforced.push("namespace-cpu-accounting".into());
+    }
     if !can_poll_cpu {
         missing.push("cpu-watchdog: /proc not mounted for the namespace; RLIMIT_CPU only".into());
     }
     let report = HelperReport {
         termination: Some(termination),
-        cpu_ms: tv_ms(ru.ru_utime) + tv_ms(ru.ru_stime),
+        cpu_ms,
         wall_ms,
         maxrss_kib: ru.ru_maxrss as u64,
         killed_for_cpu,
@@ -383,13 +398,48 @@ fn kill_all(pidns: bool, child: i32) {
 
 /// CPU time of the run so far, ms: the cpuacct group (every process of the
 /// run), else the main process from `/proc/PID/stat`.
-fn run_cpu_ms(cpuacct_usage: Option<&Path>, stat_path: &str) -> Option<u64> {
+fn run_cpu_ms(cpuacct_usage: Option<&Path>, stat_path: &str, ns_wide: bool) -> Option<u64> {
     if let Some(p) = cpuacct_usage {
         if let Some(ns) = std::fs::read_to_string(p).ok().and_then(|s| s.trim().parse::<u64>().ok()) {
             return Some(ns / 1_000_000);
         }
     }
+    if ns_wide {
+        return Some(namespace_cpu_ms());
+    }
     cpu_ms_of(stat_path)
+}
+
+/// user + sys of the processes we have reaped (and those they reaped), ms.
+fn children_cpu_ms() -> u64 {
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) };
+    let ms = |t: libc::timeval| t.tv_sec as u64 * 1000 + t.tv_usec as u64 / 1000;
+    ms(ru.ru_utime) + ms(ru.ru_stime)
+}
+
+/// CPU of every process of our PID namespace, ms: the live ones (their own
+/// time and that of the children they waited for) plus what we reaped.
+fn namespace_cpu_ms() -> u64 {
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
+    let mut ticks = 0u64;
+    if let Ok(dir) = std::fs::read_dir("/proc") {
+        for entry in dir.flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name.to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+            if pid == 1 {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+            let Some(close) = text.rfind(')') else { continue };
+            let fields: Vec<&str> = text[close + 2..].split_whitespace().collect();
+            // utime, stime, cutime, cstime: fields 14–17 overall.
+            for i in 11..15 {
+                ticks += fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+            }
+        }
+    }
+    children_cpu_ms() + ticks * 1000 / hz
 }
 
 /// utime + stime of a process from `/proc/PID/stat`, ms.
@@ -491,8 +541,12 @@ fn exec_program(spec: &RunSpec, p: &Prepared, uid: Option<u32>, errfd: i32, filt
             }
             None => set(libc::RLIMIT_STACK, libc::RLIM_INFINITY, libc::RLIM_INFINITY),
         }
-        if let Some(uid) = uid {
+        if uid.is_some() || !super::is_root() {
+            // Under a dedicated uid (root) or in our own user namespace (not
+            // root), the count is this run's processes only.
             set(libc::RLIMIT_NPROC, spec.processes, spec.processes);
+        }
+        if let Some(uid) = uid {
             if libc::setgroups(0, std::ptr::null()) != 0 || libc::setresgid(uid, uid, uid) != 0 || libc::setresuid(uid, uid, uid) != 0 {
                 die(last());
             }

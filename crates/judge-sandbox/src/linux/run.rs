@@ -136,6 +136,9 @@ impl Sandbox {
         let program = program.ok_or_else(|| SandboxError::Helper("no /bin/true to probe with".into()))?;
         let mut spec = RunSpec::new(&program, vec!["true".into()], work.path());
         spec.wall_ms = 10_000;
+        spec.private_workdir = true;
+        let hidden = tempfile::tempdir()?;
+        spec.hidden = vec![hidden.path().to_path_buf()];
         let outcome = self.run(&spec)?;
         if outcome.measurement.termination != judge_core::Termination::Exited(0) {
             return Err(SandboxError::Helper(format!("the probe program ended with {:?}", outcome.measurement.termination)));
