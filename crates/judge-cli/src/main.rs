@@ -367,17 +367,13 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
 /// Raise the soft open-file limit to the hard one: removing a deep tree a
 /// program left in its build directory needs one descriptor per level.
 fn raise_open_file_limit() {
-    let mut lim = libc_rlimit();
+    let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
     unsafe {
         if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 && lim.rlim_cur < lim.rlim_max {
             lim.rlim_cur = lim.rlim_max;
             libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
         }
     }
-}
-
-fn libc_rlimit() -> libc::rlimit {
-    libc::rlimit { rlim_cur: 0, rlim_max: 0 }
 }
 
 /// `judge verify DIR`: exit 0 when every package agrees, 1 when some
@@ -487,7 +483,7 @@ fn doctor(reg: &RegistryArgs) -> Result<ExitCode, Failure> {
     let helper = std::env::current_exe().map_err(|e| Failure { code: ExitCode::Internal, error: e.into() })?;
     let sandbox = judge_sandbox::Sandbox::new(helper);
     let mut possible = true;
-    let who = if nix_is_root() {
+    let who = if judge_sandbox::linux::is_root() {
         format!("root; programs run as uid {}", sandbox.uid().map(|u| u.to_string()).unwrap_or_default())
     } else {
         "an ordinary user (a user namespace isolates the program)".to_string()
@@ -547,14 +543,6 @@ fn doctor(reg: &RegistryArgs) -> Result<ExitCode, Failure> {
     }
     let _ = writeln!(out, "\n{}", if possible { "judging is possible" } else { "judging is NOT possible here" });
     Ok(if possible { ExitCode::Accepted } else { ExitCode::Internal })
-}
-
-fn nix_is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with("Uid:"))
-        .is_some_and(|l| l.split_whitespace().nth(2) == Some("0"))
 }
 
 fn nvcc_version() -> Option<(String, String)> {

@@ -283,15 +283,26 @@ fn nonfinite(o: &serde_json::Map<String, Json>) -> Option<f64> {
     }
 }
 
-fn truncate(s: &str, max: usize) -> String {
+/// The longest prefix of `s` of at most `max` bytes that ends on a UTF-8
+/// character boundary.
+pub fn prefix_at_char_boundary(s: &str, max: usize) -> &str {
     if s.len() <= max {
-        return s.to_string();
+        return s;
     }
     let mut end = max;
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}…", &s[..end])
+    &s[..end]
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    let head = prefix_at_char_boundary(s, max);
+    if head.len() == s.len() {
+        s.to_string()
+    } else {
+        format!("{head}…")
+    }
 }
 
 /// Format a float the way Python's `repr` does for common values (`4.0`, `inf`, `nan`).

@@ -327,14 +327,12 @@ fn render_expected(ctx: &CaseContext<'_>, case: &Case) -> String {
 }
 
 fn clip_str(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_string();
+    let head = judge_core::value::prefix_at_char_boundary(s, max);
+    if head.len() == s.len() {
+        s.to_string()
+    } else {
+        format!("{head}… [{} more bytes]", s.len() - head.len())
     }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}… [{} more bytes]", &s[..end], s.len() - end)
 }
 
 fn clip_bytes(b: &[u8], total: u64) -> String {

@@ -83,6 +83,11 @@ const LIMIT_KEYS: &[&str] = &[
     "validation_output", "validation_passes",
 ];
 
+/// The last component of a path listed from a directory (never empty there).
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
 fn yaml_err(file: &Path, e: impl std::fmt::Display) -> RegistryError {
     invalid(file.display().to_string(), format!("not valid YAML: {e}"))
 }
@@ -159,11 +164,11 @@ fn read_program(path: &Path, interface: CheckerInterface, args: Vec<String>) -> 
     let supported = |n: &str| n.ends_with(".py") || n.ends_with(".cpp") || n.ends_with(".cc") || n.ends_with(".cxx");
     let read = |p: &Path| std::fs::read(p).map_err(|e| invalid(p.display().to_string(), e.to_string()));
     if path.is_file() {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let name = file_name(path);
         if !supported(&name) {
             return Ok(None);
         }
-        return Ok(Some(CheckerProgram { entry: name, files: vec![(path.file_name().unwrap().to_string_lossy().into_owned(), read(path)?)], interface, args }));
+        return Ok(Some(CheckerProgram { entry: name.clone(), files: vec![(name, read(path)?)], interface, args }));
     }
     let mut files = Vec::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(path)
@@ -174,7 +179,7 @@ fn read_program(path: &Path, interface: CheckerInterface, args: Vec<String>) -> 
         .collect();
     names.sort();
     for p in &names {
-        files.push((p.file_name().unwrap().to_string_lossy().into_owned(), read(p)?));
+        files.push((file_name(p), read(p)?));
     }
     // The entry: a C++ source with main, else __main__.py / a lone .py.
     let entry = files
@@ -282,7 +287,7 @@ fn collect_cases(dir: &Path, rel: &str, hidden: bool, inherited: &GroupArgs, rul
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).map_err(|e| invalid(dir.display().to_string(), e.to_string()))?.flatten().map(|e| e.path()).collect();
     entries.sort_by_key(|p| p.file_name().map(|n| n.to_string_lossy().trim_end_matches(".in").to_string()));
     for p in entries {
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let name = file_name(&p);
         if p.is_dir() {
             collect_cases(&p, &format!("{rel}/{name}"), hidden, &args, rules, out)?;
         } else if let Some(stem) = name.strip_suffix(".ans") {
@@ -448,7 +453,7 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
         let mut folders: Vec<PathBuf> = std::fs::read_dir(&subs).map_err(|e| invalid(subs.display().to_string(), e.to_string()))?.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
         folders.sort();
         for folder in folders {
-            let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+            let name = file_name(&folder);
             let mut items: Vec<PathBuf> = std::fs::read_dir(&folder).map_err(|e| invalid(folder.display().to_string(), e.to_string()))?.flatten().map(|e| e.path()).collect();
             items.sort();
             for item in items {

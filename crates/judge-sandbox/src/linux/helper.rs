@@ -577,8 +577,9 @@ fn cstr(p: &Path) -> Result<CString, String> {
 fn mount(src: Option<&Path>, target: &Path, fstype: Option<&str>, flags: libc::c_ulong, data: Option<&str>) -> Result<(), String> {
     let src_c = src.map(cstr).transpose()?;
     let target_c = cstr(target)?;
-    let fstype_c = fstype.map(|s| CString::new(s).unwrap());
-    let data_c = data.map(|s| CString::new(s).unwrap());
+    let c = |s: &str| CString::new(s).map_err(|_| format!("NUL byte in mount argument {s:?}"));
+    let fstype_c = fstype.map(c).transpose()?;
+    let data_c = data.map(c).transpose()?;
     let rc = unsafe {
         libc::mount(
             src_c.as_ref().map_or(std::ptr::null(), |s| s.as_ptr()),

@@ -319,8 +319,11 @@ impl Sandbox {
                     }
                     continue;
                 }
-                let s = if i < 3 { &mut streams[i] } else { channel.as_mut().unwrap() };
-                s.read_some();
+                match (i < 3, channel.as_mut()) {
+                    (true, _) => streams[i].read_some(),
+                    (false, Some(c)) => c.read_some(),
+                    (false, None) => {}
+                }
             }
         }
         if timed_out {
