@@ -12,7 +12,7 @@ fn reference(problem: &str, ext: &str) -> std::path::PathBuf {
 fn json_report_follows_the_schema() {
     let run = run_json(Reg::Seed, "longest-clean-span", &reference("longest-clean-span", "py"), &[]);
     let r = &run.report;
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], 2);
     assert_eq!(r["problem"], "longest-clean-span");
     assert_eq!(r["language"], "python");
     assert_eq!(r["verdict"], "AC");

@@ -236,7 +236,7 @@ fn closing_stdout_and_stderr() {
 fn forged_results_are_never_ac() {
     let a = Attack::new("forge");
     let r = a.expect("hostile-probe", &hostile("forge_result.py"), &["RE"]);
-    assert!(r["cases"][0]["message"].as_str().unwrap().contains("2 results"), "{r:#}");
+    assert!(r["cases"][0]["message"].as_str().unwrap().contains("more than one result"), "{r:#}");
     a.expect("hostile-probe", &hostile("forge_and_exit.py"), &["WA"]);
 }
 

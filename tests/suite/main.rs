@@ -12,6 +12,7 @@
 mod checkers;
 mod cli;
 mod hostile;
+mod integrity;
 mod packages;
 mod shared_cases;
 mod support;

@@ -9,7 +9,7 @@ use judge_core::ExitCode;
 use judge_engine::{Engine, Event, Options, Submission};
 use judge_lang::LanguageTable;
 use judge_registry::{ProblemKind, Registry};
-use judge_report::HumanReporter;
+use judge_report::{terminal_safe, HumanReporter};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -164,7 +164,7 @@ fn main() {
     let code = match run(cli.command) {
         Ok(code) => code,
         Err(f) => {
-            let _ = writeln!(anstream::stderr(), "judge: error: {:#}", f.error);
+            let _ = writeln!(anstream::stderr(), "{}", terminal_safe(&format!("judge: error: {:#}", f.error)));
             f.code
         }
     };
@@ -219,7 +219,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                 problem.manifest.limits.time_ms = ms;
                 problem.manifest.limits.wall_ms = None;
                 if format == FormatArg::Human {
-                    let _ = writeln!(anstream::stderr(), "time limit {ms} ms ({note})");
+                    let _ = writeln!(anstream::stderr(), "{}", terminal_safe(&format!("time limit {ms} ms ({note})")));
                 }
             }
             let sub = Submission { path: file.clone(), source, language: language.clone() };
@@ -259,7 +259,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                     Ok(m) => rows.push(m),
                     // A package judge cannot run is listed with the reason, not fatal.
                     Err(judge_registry::RegistryError::Unsupported { message, .. }) => {
-                        let _ = writeln!(anstream::stderr(), "judge: {id}: unsupported: {message}");
+                        let _ = writeln!(anstream::stderr(), "{}", terminal_safe(&format!("judge: {id}: unsupported: {message}")));
                     }
                     Err(e) => return Err(usage(e)),
                 }
@@ -269,7 +269,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                     .iter()
                     .map(|m| serde_json::json!({"id": m.id, "title": m.title, "kind": format!("{:?}", m.kind).to_lowercase(), "tags": m.tags}))
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&items).expect("json"));
+                println!("{}", judge_report::json_safe(serde_json::to_string_pretty(&items).unwrap_or_default()));
             } else {
                 let mut out = anstream::stdout();
                 for m in &rows {
@@ -277,7 +277,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                         ProblemKind::Function => "function",
                         ProblemKind::Stdio => "stdio",
                     };
-                    let _ = writeln!(out, "{:<28} {:<9} {}", m.id, kind, m.title);
+                    let _ = writeln!(out, "{}", terminal_safe(&format!("{:<28} {:<9} {}", m.id, kind, m.title)));
                 }
             }
             Ok(ExitCode::Accepted)
@@ -285,7 +285,9 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
         Command::Show { id, registry: reg } => {
             let registry = registry(&reg)?;
             let p = registry.problem(&id).map_err(usage)?;
-            let mut out = anstream::stdout();
+            // Statements, titles and cases come from the package: printed through
+            // the terminal sanitiser.
+            let mut out: Vec<u8> = Vec::new();
             let l = p.manifest.limits();
             let _ = writeln!(out, "# {} ({})\n", p.manifest.title, p.id());
             match &p.package {
@@ -320,6 +322,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                     }
                 }
             }
+            let _ = anstream::stdout().write_all(terminal_safe(&String::from_utf8_lossy(&out)).as_bytes());
             Ok(ExitCode::Accepted)
         }
         Command::New { id, lang, output, registry: reg } => {
@@ -376,6 +379,23 @@ fn raise_open_file_limit() {
     }
 }
 
+/// A writer that passes everything through the terminal sanitiser (for
+/// output made of package- or submission-derived text). Whole `writeln!`
+/// lines arrive as a few `write` calls, each sanitised on its own.
+struct SafeOut<W: Write>(W);
+
+impl<W: Write> Write for SafeOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(terminal_safe(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// `judge verify DIR`: exit 0 when every package agrees, 1 when some
 /// submission or input disagrees, 2 on configuration errors.
 fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
@@ -387,7 +407,7 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
     let opts = Options { reveal: true, ..Default::default() };
     let mut all_ok = true;
     let mut any = false;
-    let mut out = anstream::stdout();
+    let mut out = SafeOut(anstream::stdout());
     let mut config_errors = 0;
     for id in registry.ids() {
         let problem = match registry.problem(id) {
@@ -411,7 +431,7 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
         any = true;
         let _ = writeln!(out, "judge verify {id}");
         let report = match engine.verify(&problem, &opts, &mut |c| {
-                let mut out = anstream::stdout();
+                let mut out = SafeOut(anstream::stdout());
                 let status = if c.skipped {
                     "skipped"
                 } else if c.agrees() {

@@ -7,7 +7,7 @@
 //! the answer.
 
 use crate::limits::Limits;
-use crate::verdict::{signal_name, Cause, Verdict};
+use crate::verdict::{signal_name, Cause, MemoryEvidence, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// How the main process of a run ended.
@@ -61,6 +61,9 @@ pub enum Evidence {
     Accepted,
     /// The checker rejected the answer, with a description of the difference.
     Rejected(String),
+    /// A function's result has another type than declared: the declared type
+    /// at the first difference, the kind found there, and where (`[2][0]`).
+    WrongType { expected: String, found: String, path: String },
     /// The checker itself failed: the judge's fault, IE.
     CheckerFailed(String),
 }
@@ -102,10 +105,12 @@ pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
 /// 4. OOM kill, an allocation failure reported by the driver or on stderr, or a
 ///    peak at the limit → MLE;
 /// 5. CPU time over the limit although the program finished → TLE (CPU);
-/// 6. fatal signal → RE (signal name); non-zero exit → RE (the exception if the
-///    driver reported one, else the exit code);
+/// 6. fatal signal → RE (signal name), except `SIGPIPE` with a bad result (the
+///    judge stopped reading a result over its cap: rule 7 names it);
+///    non-zero exit → RE (the exception if the driver reported one, else the
+///    exit code);
 /// 7. the evidence: exception or bad result → RE, checker failure → IE,
-///    rejected → WA, accepted → AC; unchecked with a clean exit → IE (the
+///    rejected or wrong type → WA, accepted → AC; unchecked with a clean exit → IE (the
 ///    engine must check every clean run).
 pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classification {
     use Classification as C;
@@ -127,21 +132,21 @@ pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classi
     if m.killed_for_wall {
         return C::new(Verdict::TLE, Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms });
     }
-    let memory_evidence = if m.oom_killed {
-        Some("killed by the memory controller at the cap".to_string())
+    let memory = if m.oom_killed {
+        Some((MemoryEvidence::OomKill, None))
     } else if let Evidence::Exception { exception, memory: true, .. } = evidence {
-        Some(format!("allocation failed under the cap: {exception}"))
+        Some((MemoryEvidence::AllocationFailure, Some(exception.clone())))
     } else if let Evidence::AllocationFailed(what) = evidence {
-        Some(format!("allocation failed under the cap: {what}"))
+        Some((MemoryEvidence::AllocationFailure, Some(what.clone())))
     } else if m.memory_kib >= limits.memory_kib && !matches!(m.termination, Termination::Exited(0)) {
-        Some("peak reached the limit".to_string())
+        Some((MemoryEvidence::PeakAtLimit, None))
     } else {
         None
     };
-    if let Some(evidence) = memory_evidence {
+    if let Some((evidence, exception)) = memory {
         return C::new(
             Verdict::MLE,
-            Cause::MemoryLimit { peak_kib: m.memory_kib, limit_kib: limits.memory_kib, evidence },
+            Cause::MemoryLimit { peak_kib: m.memory_kib, limit_kib: limits.memory_kib, evidence, exception },
         );
     }
     if m.cpu_ms > limits.time_ms {
@@ -151,6 +156,9 @@ pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classi
         return C::new(Verdict::TLE, Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms });
     }
     match m.termination {
+        // Killed by SIGPIPE while writing a result the judge stopped reading
+        // (over its cap): the result is the cause, not the signal.
+        Termination::Signaled(SIGPIPE) if matches!(evidence, Evidence::BadResult(_)) => {}
         Termination::Signaled(sig) => {
             return C::new(Verdict::RE, Cause::Signal { signal: sig, name: signal_name(sig) })
         }
@@ -158,24 +166,26 @@ pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classi
             if let Evidence::Exception { exception, message, .. } = evidence {
                 return C::new(
                     Verdict::RE,
-                    Cause::Exception { exception: exception.clone(), message: message.clone() },
+                    Cause::Exception { exception: Some(exception.clone()), message: Some(message.clone()) },
                 );
             }
-            return C::new(Verdict::RE, Cause::ExitCode { code });
+            return C::new(Verdict::RE, Cause::ExitCode { code: Some(code) });
         }
         Termination::Exited(_) => {}
     }
     match evidence {
         Evidence::Accepted => Classification { verdict: Verdict::AC, cause: None },
         Evidence::Rejected(detail) => C::new(Verdict::WA, Cause::WrongAnswer { detail: detail.clone() }),
+        Evidence::WrongType { expected, found, path } => C::new(
+            Verdict::WA,
+            Cause::WrongType { expected: expected.clone(), found: found.clone(), path: Some(path.clone()) },
+        ),
         Evidence::Exception { exception, message, .. } => C::new(
             Verdict::RE,
-            Cause::Exception { exception: exception.clone(), message: message.clone() },
+            Cause::Exception { exception: Some(exception.clone()), message: Some(message.clone()) },
         ),
         Evidence::BadResult(detail) => C::new(Verdict::RE, Cause::BadResult { detail: detail.clone() }),
-        Evidence::CheckerFailed(detail) => {
-            C::new(Verdict::IE, Cause::Internal { detail: format!("checker failed: {detail}") })
-        }
+        Evidence::CheckerFailed(detail) => C::new(Verdict::IE, Cause::Checker { detail: Some(detail.clone()) }),
         Evidence::AllocationFailed(_) | Evidence::Unchecked => C::new(
             Verdict::IE,
             Cause::Internal { detail: "a clean run was not checked".into() },
@@ -186,6 +196,8 @@ pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classi
 const fn libc_sigxcpu() -> i32 {
     24
 }
+
+const SIGPIPE: i32 = 13;
 
 #[cfg(test)]
 mod tests {

@@ -15,4 +15,4 @@ pub use classify::{classify, Classification, Evidence, Measurement, Termination}
 pub use limits::Limits;
 pub use report::{CaseReport, ExitCode, Report, SandboxReport, Toolchain};
 pub use value::{Signature, Type, TypeError, Value};
-pub use verdict::{Cause, Verdict};
+pub use verdict::{Cause, MemoryEvidence, Verdict};

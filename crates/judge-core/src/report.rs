@@ -6,7 +6,7 @@ use crate::verdict::{Cause, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON report schema; bumped only on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Exit codes of the `judge` binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

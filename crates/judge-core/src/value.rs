@@ -397,6 +397,210 @@ impl Value {
     }
 }
 
+/// Decode JSON *text* against a declared type without building a JSON tree:
+/// the result channel's value, which the solution controls.
+///
+/// Same rules as [`Value::from_json`] (an `int` is an integer literal in the
+/// signed 64-bit range, a `float` any number or `{"$float": "inf"|"-inf"|"nan"}`,
+/// strings decoded with JSON escapes). Memory is proportional to the input
+/// (one [`Value`] per element, no intermediate tree) and recursion is bounded
+/// by the depth of the declared type, not of the input: nesting deeper than
+/// the type is a type error found without descending into it.
+///
+/// The text should be one JSON value (surrounding whitespace allowed);
+/// anything else is a [`TypeError`] whose `found` says `malformed JSON`.
+pub fn from_json_text(text: &str, ty: &Type) -> Result<Value, TypeError> {
+    let mut p = TextDecoder { s: text.as_bytes(), text, i: 0, path: String::new() };
+    let v = p.value(ty)?;
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(p.malformed("trailing data after the value"));
+    }
+    Ok(v)
+}
+
+struct TextDecoder<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    i: usize,
+    path: String,
+}
+
+impl TextDecoder<'_> {
+    fn ws(&mut self) {
+        while self.i < self.s.len() && matches!(self.s[self.i], b' ' | b'\t' | b'\n' | b'\r') {
+            self.i += 1;
+        }
+    }
+
+    fn malformed(&self, why: &str) -> TypeError {
+        TypeError { path: self.path.clone(), expected: "JSON".into(), found: format!("malformed JSON ({why})") }
+    }
+
+    /// A type error at the current position: the kind of value found there and a short preview.
+    fn mismatch(&self, ty: &Type) -> TypeError {
+        let rest = &self.text[self.i..];
+        let first_line = rest.split(['\n', '\r']).next().unwrap_or("");
+        let (kind, preview) = match self.s.get(self.i) {
+            Some(b'n') => ("null", "null".to_string()),
+            Some(b't') => ("bool", "true".to_string()),
+            Some(b'f') => ("bool", "false".to_string()),
+            Some(b'"') => ("str", truncate(first_line, 40)),
+            Some(b'[') => ("list", truncate(first_line, 40)),
+            Some(b'{') if prefix_at_char_boundary(rest, 64).replace(char::is_whitespace, "").starts_with("{\"$float\":") => {
+                ("float", truncate(first_line, 40))
+            }
+            Some(b'{') => ("object", truncate(first_line, 40)),
+            Some(b'-' | b'0'..=b'9') => {
+                let tok = self.number_token();
+                (if tok.contains(['.', 'e', 'E']) { "float" } else { "int" }, truncate(tok, 40))
+            }
+            _ => return self.malformed("unexpected character"),
+        };
+        TypeError { path: self.path.clone(), expected: ty.to_string(), found: format!("{kind} {preview}") }
+    }
+
+    fn number_token(&self) -> &str {
+        let start = self.i;
+        let mut j = start;
+        while j < self.s.len() && matches!(self.s[j], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+            j += 1;
+        }
+        &self.text[start..j]
+    }
+
+    /// The JSON string token at the current position, decoded; advances past it.
+    fn string(&mut self) -> Result<String, TypeError> {
+        let start = self.i;
+        let mut j = start + 1;
+        loop {
+            match self.s.get(j) {
+                None => return Err(self.malformed("unterminated string")),
+                Some(b'\\') => j += 2,
+                Some(b'"') => break,
+                Some(_) => j += 1,
+            }
+        }
+        let tok = &self.text[start..=j];
+        let decoded: String = serde_json::from_str(tok).map_err(|_| self.malformed("bad string"))?;
+        self.i = j + 1;
+        Ok(decoded)
+    }
+
+    fn literal(&mut self, word: &str) -> bool {
+        if self.s[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, ty: &Type) -> Result<Value, TypeError> {
+        self.ws();
+        let Some(&c) = self.s.get(self.i) else { return Err(self.malformed("no value")) };
+        match ty {
+            Type::Int if matches!(c, b'-' | b'0'..=b'9') => {
+                let tok = self.number_token();
+                if tok.contains(['.', 'e', 'E']) {
+                    return Err(self.mismatch(ty));
+                }
+                match tok.parse::<i64>() {
+                    Ok(v) => {
+                        self.i += tok.len();
+                        Ok(Value::Int(v))
+                    }
+                    Err(_) if tok.len() > 1 && tok.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) => {
+                        Err(TypeError {
+                            path: self.path.clone(),
+                            expected: "int (signed 64-bit)".into(),
+                            found: format!("int {} (out of range)", truncate(tok, 40)),
+                        })
+                    }
+                    Err(_) => Err(self.malformed("bad number")),
+                }
+            }
+            Type::Float if matches!(c, b'-' | b'0'..=b'9') => {
+                let tok = self.number_token();
+                let v: f64 = tok.parse().map_err(|_| self.malformed("bad number"))?;
+                self.i += tok.len();
+                Ok(Value::Float(v))
+            }
+            Type::Float if c == b'{' => {
+                let save = self.i;
+                self.i += 1;
+                self.ws();
+                let key = if self.s.get(self.i) == Some(&b'"') { Some(self.string()?) } else { None };
+                self.ws();
+                if key.as_deref() == Some("$float") && self.s.get(self.i) == Some(&b':') {
+                    self.i += 1;
+                    self.ws();
+                    if self.s.get(self.i) == Some(&b'"') {
+                        let v = self.string()?;
+                        self.ws();
+                        let f = match v.as_str() {
+                            "inf" => Some(f64::INFINITY),
+                            "-inf" => Some(f64::NEG_INFINITY),
+                            "nan" => Some(f64::NAN),
+                            _ => None,
+                        };
+                        if let (Some(f), Some(b'}')) = (f, self.s.get(self.i)) {
+                            self.i += 1;
+                            return Ok(Value::Float(f));
+                        }
+                    }
+                }
+                self.i = save;
+                Err(self.mismatch(ty))
+            }
+            Type::Bool if c == b't' || c == b'f' => {
+                if self.literal("true") {
+                    Ok(Value::Bool(true))
+                } else if self.literal("false") {
+                    Ok(Value::Bool(false))
+                } else {
+                    Err(self.malformed("bad literal"))
+                }
+            }
+            Type::Str if c == b'"' => Ok(Value::Str(self.string()?)),
+            Type::List(inner) if c == b'[' => {
+                self.i += 1;
+                let mut out = Vec::new();
+                self.ws();
+                if self.s.get(self.i) == Some(&b']') {
+                    self.i += 1;
+                    return Ok(Value::List(out));
+                }
+                loop {
+                    let len = self.path.len();
+                    self.path.push_str(&format!("[{}]", out.len()));
+                    out.push(self.value(inner)?);
+                    self.path.truncate(len);
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(Value::List(out));
+                        }
+                        _ => return Err(self.malformed("expected `,` or `]` in a list")),
+                    }
+                }
+            }
+            _ => Err(self.mismatch(ty)),
+        }
+    }
+}
+
+/// The kind of value a [`TypeError`]'s `found` names (`int`, `float`, `bool`,
+/// `str`, `list`, `null`, `object`, or `malformed` JSON): a closed vocabulary,
+/// safe to show for a hidden case.
+pub fn found_kind(found: &str) -> &'static str {
+    const KINDS: [&str; 7] = ["int", "float", "bool", "str", "list", "null", "object"];
+    let first = found.split_whitespace().next().unwrap_or("");
+    KINDS.iter().find(|k| **k == first).copied().unwrap_or(if first == "malformed" { "malformed JSON" } else { "another type" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,6 +655,28 @@ mod tests {
         // A string is never a float, even if it spells one.
         assert!(Value::from_json(&json!("inf"), &Type::Float).is_err());
         assert!(Value::from_json(&json!({"$float": "huge"}), &Type::Float).is_err());
+    }
+
+    #[test]
+    fn text_decoding_matches_tree_decoding() {
+        let li = Type::List(Box::new(Type::Int));
+        let lf = Type::List(Box::new(Type::Float));
+        assert_eq!(from_json_text(" [1, -2] ", &li).unwrap(), Value::List(vec![Value::Int(1), Value::Int(-2)]));
+        let e = from_json_text("[true, 2]", &li).unwrap_err();
+        assert_eq!((e.path.as_str(), found_kind(&e.found)), ("[0]", "bool"));
+        let e = from_json_text("[1, 4.0]", &li).unwrap_err();
+        assert_eq!(e.to_string(), "at [1]: expected int, got float 4.0");
+        assert!(from_json_text("18446744073709551615", &Type::Int).unwrap_err().found.contains("out of range"));
+        assert_eq!(from_json_text("2", &Type::Float).unwrap(), Value::Float(2.0));
+        assert_eq!(from_json_text("[{\"$float\": \"-inf\"}, 1e3]", &lf).unwrap(), Value::List(vec![Value::Float(f64::NEG_INFINITY), Value::Float(1000.0)]));
+        assert_eq!(found_kind(&from_json_text("{\"$float\": \"x\"}", &Type::Float).unwrap_err().found), "float");
+        assert_eq!(found_kind(&from_json_text("{\"$type\": \"Foo\"}", &Type::Int).unwrap_err().found), "object");
+        assert_eq!(from_json_text("\"a\\u00e9\\n\"", &Type::Str).unwrap(), Value::Str("aé\n".into()));
+        assert!(from_json_text("[1, 2", &li).is_err());
+        assert!(from_json_text("[1] x", &li).is_err());
+        // Nesting deeper than the type is found without descending into it.
+        let deep = "[".repeat(1_000_000);
+        assert_eq!(found_kind(&from_json_text(&deep, &Type::List(Box::new(Type::Int))).unwrap_err().found), "list");
     }
 
     #[test]

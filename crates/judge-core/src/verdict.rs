@@ -82,6 +82,10 @@ impl fmt::Display for Verdict {
 /// Why a case got its verdict. Every non-AC verdict carries one.
 ///
 /// Serialised as `{"kind": "...", ...fields}`; the human text is [`Cause::message`].
+///
+/// Fields that may carry text a solution controls are `Option`s: for a hidden
+/// case the engine's redaction (`judge_engine::redact`) sets them to `None`
+/// (JSON `null`), and [`Cause::message`] then says what is withheld.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cause {
@@ -89,25 +93,59 @@ pub enum Cause {
     CpuLimit { used_ms: u64, limit_ms: u64 },
     /// Wall-clock time (ms) went over the wall limit (ms): a sleeping or blocked program.
     WallLimit { used_ms: u64, limit_ms: u64 },
-    /// Memory went over the memory limit (KiB); `evidence` says how it was detected.
-    MemoryLimit { peak_kib: u64, limit_kib: u64, evidence: String },
+    /// Memory went over the memory limit (KiB); `evidence` says how it was
+    /// detected, `exception` names the allocation failure when one was
+    /// reported (`MemoryError`, `std::bad_alloc`; `None` when there was none
+    /// or, for a hidden case, when its type is not a standard one).
+    MemoryLimit {
+        peak_kib: u64,
+        limit_kib: u64,
+        evidence: MemoryEvidence,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exception: Option<String>,
+    },
     /// A stream wrote more bytes than the output limit.
     OutputLimit { stream: String, bytes: u64, limit_bytes: u64 },
     /// Killed by a signal (number and name, e.g. 8 / `SIGFPE`).
     Signal { signal: i32, name: String },
-    /// Exited with a non-zero status (a plain exit, not a crash).
-    ExitCode { code: i32 },
-    /// An uncaught exception in the solution (type and message).
-    Exception { exception: String, message: String },
+    /// Exited with a non-zero status (a plain exit, not a crash); `None` for a
+    /// hidden case (the code is the solution's choice).
+    ExitCode { code: Option<i32> },
+    /// An uncaught exception in the solution: its type (`None`: a type that is
+    /// not one of the language's standard exceptions, in a hidden case) and
+    /// message (`None`: withheld, hidden case).
+    Exception { exception: Option<String>, message: Option<String> },
     /// The driver's result was missing, garbled or duplicated.
     BadResult { detail: String },
     /// The checker rejected the answer.
     WrongAnswer { detail: String },
+    /// A function returned a value of another type than declared: the
+    /// declared type at the first difference, the kind found there (`int`,
+    /// `float`, `bool`, `str`, `list`, `null`, `object`), and where (`[2][0]`;
+    /// `None` for a hidden case).
+    WrongType { expected: String, found: String, path: Option<String> },
     /// Compilation failed; `first_error` is the first error line, `log` the (cut) log.
     Compile { first_error: String, log: String },
+    /// The problem's checker program failed (IE); `detail` is `None` for a
+    /// hidden case (a checker's message may echo the solution's output).
+    Checker { detail: Option<String> },
     /// The judge failed (not the submission's fault).
     Internal { detail: String },
 }
+
+/// How a memory-limit verdict was detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemoryEvidence {
+    /// The memory controller (cgroup) killed a process of the run at the cap.
+    OomKill,
+    /// An allocation failed under the cap (`MemoryError`, `std::bad_alloc`).
+    AllocationFailure,
+    /// The measured peak reached the limit and the run did not end cleanly.
+    PeakAtLimit,
+}
+
+const HIDDEN: &str = "hidden case: --reveal shows it";
 
 impl Cause {
     /// One-line human description, as shown in reports and in the JSON `message`.
@@ -119,27 +157,43 @@ impl Cause {
             Cause::WallLimit { used_ms, limit_ms } => format!(
                 "wall time limit: ran {used_ms} ms of {limit_ms} ms (sleeping or blocked, little CPU used)"
             ),
-            Cause::MemoryLimit { peak_kib, limit_kib, evidence } => format!(
-                "memory limit: peak {} MiB of {} MiB ({evidence})",
-                fmt_mib(*peak_kib),
-                fmt_mib(*limit_kib)
-            ),
+            Cause::MemoryLimit { peak_kib, limit_kib, evidence, exception } => {
+                let how = match (evidence, exception) {
+                    (MemoryEvidence::OomKill, _) => "killed by the memory controller at the cap".to_string(),
+                    (MemoryEvidence::AllocationFailure, Some(e)) => format!("allocation failed under the cap: {e}"),
+                    (MemoryEvidence::AllocationFailure, None) => "allocation failed under the cap".to_string(),
+                    (MemoryEvidence::PeakAtLimit, _) => "peak reached the limit".to_string(),
+                };
+                format!("memory limit: peak {} MiB of {} MiB ({how})", fmt_mib(*peak_kib), fmt_mib(*limit_kib))
+            }
             Cause::OutputLimit { stream, bytes, limit_bytes } => format!(
                 "output limit: {stream} wrote more than {} (at least {bytes} bytes before it was cut)",
                 fmt_bytes(*limit_bytes)
             ),
             Cause::Signal { signal, name } => format!("killed by signal {signal} ({name})"),
-            Cause::ExitCode { code } => format!("exit code {code} (plain exit status, not a crash)"),
+            Cause::ExitCode { code: Some(code) } => format!("exit code {code} (plain exit status, not a crash)"),
+            Cause::ExitCode { code: None } => format!("non-zero exit (plain exit status, not a crash; the code: {HIDDEN})"),
             Cause::Exception { exception, message } => {
-                if message.is_empty() {
-                    format!("uncaught exception {exception}")
-                } else {
-                    format!("uncaught exception {exception}: {message}")
+                let ty = match exception {
+                    Some(t) => format!("uncaught exception {t}"),
+                    None => "uncaught exception of a type defined by the solution (not a standard one)".to_string(),
+                };
+                match message {
+                    Some(m) if m.is_empty() => ty,
+                    Some(m) => format!("{ty}: {m}"),
+                    None => format!("{ty} (message: {HIDDEN})"),
                 }
             }
             Cause::BadResult { detail } => format!("no valid result: {detail}"),
             Cause::WrongAnswer { detail } => detail.clone(),
+            Cause::WrongType { expected, found, path } => match path {
+                Some(p) if !p.is_empty() => format!("wrong type: at {p}: expected {expected}, got {found}"),
+                Some(_) => format!("wrong type: expected {expected}, got {found}"),
+                None => format!("wrong type: expected {expected}, got {found} (where: {HIDDEN})"),
+            },
             Cause::Compile { first_error, .. } => format!("compilation failed: {first_error}"),
+            Cause::Checker { detail: Some(d) } => format!("internal error: checker failed: {d}"),
+            Cause::Checker { detail: None } => format!("internal error: the checker program failed (details: {HIDDEN})"),
             Cause::Internal { detail } => format!("internal error: {detail}"),
         }
     }

@@ -3,9 +3,8 @@
 use crate::rundir::RunDir;
 use judge_check::{check_text, compare_values, FloatTolerance, OutputChecker, ProgramChecker, TextChecker};
 use judge_core::report::CaseDetails;
-use judge_core::{classify, CaseReport, Cause, Evidence, Limits, SandboxReport, Signature, Value, Verdict};
+use judge_core::{classify, CaseReport, Cause, Evidence, Limits, SandboxReport, Signature, Verdict};
 use judge_core::classify::ended_cleanly;
-use judge_core::value::describe_json;
 use judge_lang::Plan;
 use judge_registry::Case;
 use judge_sandbox::{Outcome, RunSpec, Sandbox, StdinSource};
@@ -76,6 +75,8 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     spec.open_files = l.open_files;
     spec.processes = l.processes;
     spec.result_channel = ctx.plan.result_channel;
+    // The judge reads no more of the result than a right answer could need.
+    spec.channel_bytes = judge_lang::channel::channel_cap(case.answer.len());
     spec.reachable = ctx.plan.reachable.clone();
     spec.readable = vec![ctx.dir.driver.clone()];
     spec.hidden = ctx.hidden.to_vec();
@@ -87,30 +88,14 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
         Ok(o) => o,
         Err(e) => return (internal_case(ctx, case, index, e.to_string()), None),
     };
-    let (evidence, actual_shown) = evidence(ctx, case, &outcome);
-    let traceback = channel_traceback(&outcome);
+    let (evidence, actual_shown, traceback) = evidence(ctx, case, &outcome);
     let m = &outcome.measurement;
     let c = classify(m, l, &evidence);
     let show = !case.hidden || ctx.reveal;
     let stdio_wa = ctx.signature.is_none() && c.verdict == Verdict::WA;
-    let mut cause = c.cause;
-    if !show {
-        // Nothing derived from a hidden case's data leaves without --reveal:
-        // not the difference, not a returned value, not an exception message
-        // (a solution could put its arguments there).
-        match cause.as_mut() {
-            Some(Cause::WrongAnswer { detail }) => {
-                *detail = match detail.strip_prefix("wrong type: ") {
-                    Some(rest) => format!("wrong type: {} (value hidden: --reveal shows it)", type_only(rest)),
-                    None => "wrong answer (hidden case: --reveal shows the data)".into(),
-                };
-            }
-            Some(Cause::Exception { message, .. }) if !message.is_empty() => {
-                *message = "(message hidden for a hidden case: --reveal shows it)".into();
-            }
-            _ => {}
-        }
-    }
+    // The one redaction point: nothing a solution controls about a hidden
+    // case leaves the engine except in the closed vocabulary of `redact`.
+    let cause = if show { c.cause } else { c.cause.map(|cause| crate::redact::hidden_cause(cause, ctx.lang)) };
     let message = cause.as_ref().map(Cause::message).unwrap_or_default();
     let details = (c.verdict != Verdict::AC && show).then(|| CaseDetails {
         input: Some(render_input(ctx, case)),
@@ -148,12 +133,8 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     (report, Some(outcome.layers))
 }
 
-/// The traceback a driver sent with an exception, minus the driver's own frames.
-fn channel_traceback(outcome: &Outcome) -> Option<String> {
-    let text = String::from_utf8_lossy(&outcome.channel.data);
-    let line = text.lines().find(|l| !l.trim().is_empty())?;
-    let v: serde_json::Value = serde_json::from_str(line).ok()?;
-    let tb = v.get("traceback")?.as_str()?;
+/// A driver's traceback minus the driver's own frames.
+fn user_traceback(tb: &str) -> Option<String> {
     let mut out = String::new();
     let mut skip = false;
     for l in tb.lines() {
@@ -168,8 +149,9 @@ fn channel_traceback(outcome: &Outcome) -> Option<String> {
     (!out.trim().is_empty()).then_some(out)
 }
 
-/// Evidence about the answer, and what to show as the actual answer.
-fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence, Option<String>) {
+/// Evidence about the answer, what to show as the actual answer, and the
+/// traceback a driver reported.
+fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence, Option<String>, Option<String>) {
     let clean = ended_cleanly(&outcome.measurement, ctx.limits);
     match ctx.signature {
         Some(sig) => function_evidence(ctx, sig, case, outcome, clean),
@@ -196,7 +178,7 @@ fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence,
                     },
                     _ => Evidence::CheckerFailed("this checker does not apply to stdio problems".into()),
                 };
-                return (verdict, shown);
+                return (verdict, shown, None);
             }
             let stderr = outcome.stderr.text();
             let ev = match judge_lang::runtime_exception(ctx.lang, &stderr) {
@@ -204,66 +186,52 @@ fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence,
                 Some((exception, message, false)) => Evidence::Exception { exception, message, memory: false },
                 None => Evidence::Unchecked,
             };
-            (ev, shown)
+            (ev, shown, None)
         }
     }
 }
 
-fn function_evidence(ctx: &CaseContext<'_>, sig: &Signature, case: &Case, outcome: &Outcome, clean: bool) -> (Evidence, Option<String>) {
-    if outcome.channel.truncated() {
-        return (
-            Evidence::BadResult(format!("the result is larger than {} MiB", outcome.channel.data.len() >> 20)),
-            None,
-        );
-    }
-    let text = String::from_utf8_lossy(&outcome.channel.data);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let exited = match outcome.measurement.termination {
-        judge_core::Termination::Exited(c) => format!("exited with code {c}"),
-        judge_core::Termination::Signaled(s) => format!("was killed by {}", judge_core::verdict::signal_name(s)),
-    };
-    let result: serde_json::Value = match lines.as_slice() {
-        [] => {
+fn function_evidence(
+    ctx: &CaseContext<'_>,
+    sig: &Signature,
+    case: &Case,
+    outcome: &Outcome,
+    clean: bool,
+) -> (Evidence, Option<String>, Option<String>) {
+    use judge_lang::channel::{self, ChannelError, DriverReport};
+    let report = match channel::parse(&outcome.channel.data, outcome.channel.truncated(), &sig.returns) {
+        Ok(r) => r,
+        Err(ChannelError::Missing) => {
+            let how = match outcome.measurement.termination {
+                judge_core::Termination::Exited(c) => format!("exited with code {c}"),
+                judge_core::Termination::Signaled(s) => format!("was killed by {}", judge_core::verdict::signal_name(s)),
+            };
             return (
-                Evidence::BadResult(format!("the program {exited} before the function returned (no result was reported)")),
+                Evidence::BadResult(format!("the program {how} before the function returned (no result was reported)")),
                 None,
-            )
-        }
-        [one] => match serde_json::from_str(one) {
-            Ok(v) => v,
-            Err(_) => return (Evidence::BadResult("garbled result on the result channel".into()), None),
-        },
-        many => {
-            return (
-                Evidence::BadResult(format!("{} results on the result channel, expected exactly one (forged or duplicated)", many.len())),
                 None,
-            )
+            );
         }
+        Err(e) => return (Evidence::BadResult(e.describe().to_string()), None, None),
     };
-    match result.get("status").and_then(|s| s.as_str()) {
-        Some("ok") => {}
-        Some("exception") => {
-            let s = |k: &str| result.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            let memory = result.get("memory").and_then(|m| m.as_bool()).unwrap_or(false);
-            return (Evidence::Exception { exception: s("type"), message: s("message"), memory }, None);
+    let actual = match report {
+        DriverReport::Raised { exception, message, memory, traceback } => {
+            let tb = traceback.as_deref().and_then(user_traceback);
+            return (Evidence::Exception { exception, message, memory }, None, tb);
         }
-        _ => return (Evidence::BadResult("garbled result on the result channel".into()), None),
-    }
-    let Some(raw) = result.get("value") else {
-        return (Evidence::BadResult("garbled result on the result channel (no value)".into()), None);
-    };
-    let actual = match Value::from_json(raw, &sig.returns) {
-        Ok(v) => v,
-        Err(e) => {
-            let shown = clip_str(&describe_json(raw), SHOWN_BYTES);
-            return (Evidence::Rejected(format!("wrong type: {e} (declared return type {})", sig.returns)), Some(shown));
+        DriverReport::Returned(Err(e)) => {
+            let shown = clip_str(&e.found, SHOWN_BYTES);
+            return (Evidence::WrongType { expected: e.expected, found: e.found, path: e.path }, Some(shown), None);
         }
+        DriverReport::Returned(Ok(v)) => v,
     };
     let shown = Some(clip_str(&actual.render(), SHOWN_BYTES));
     if !clean {
-        return (Evidence::Unchecked, shown);
+        return (Evidence::Unchecked, shown, None);
     }
-    let expected = case.expected.as_ref().expect("function cases are decoded");
+    let Some(expected) = case.expected.as_ref() else {
+        return (Evidence::CheckerFailed("the case has no decoded expected value".into()), shown, None);
+    };
     let ev = match ctx.checker {
         Checker::Typed(tol) => match compare_values(expected, &actual, *tol) {
             Ok(()) => Evidence::Accepted,
@@ -282,18 +250,7 @@ fn function_evidence(ctx: &CaseContext<'_>, sig: &Signature, case: &Case, outcom
             Evidence::CheckerFailed("a stdio checker does not apply to function problems".into())
         }
     };
-    (ev, shown)
-}
-
-/// `at [0]: expected int, got bool true (declared ...)` → `at [0]: expected int, got bool`.
-fn type_only(detail: &str) -> String {
-    match detail.find(", got ") {
-        Some(i) => {
-            let kind = detail[i + 6..].split_whitespace().next().unwrap_or("");
-            format!("{}, got {kind}", &detail[..i])
-        }
-        None => "the value has another type".into(),
-    }
+    (ev, shown, None)
 }
 
 /// A hidden case is shown by its number only (`hidden/3`), unless revealed:

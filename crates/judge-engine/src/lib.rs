@@ -12,6 +12,7 @@
 //! Expected answers never leave the judge process.
 
 mod case;
+pub mod redact;
 mod rundir;
 pub mod verify;
 

@@ -4,8 +4,10 @@
 //!
 //! Supported: Python 3 (`python`) and C++17 with g++ (`cpp`).
 
+pub mod channel;
 mod cpp;
 mod diagnostics;
+pub mod exceptions;
 mod discover;
 mod table;
 

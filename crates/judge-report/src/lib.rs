@@ -5,8 +5,10 @@
 //! terminal and when `NO_COLOR` is set.
 
 mod diff;
+mod terminal;
 
 pub use diff::{diff_lines, pretty_value_lines};
+pub use terminal::{is_unsafe, json_safe, terminal_safe};
 
 use anstyle::{AnsiColor, Style};
 use judge_core::{CaseReport, Cause, Report, Verdict};
@@ -35,8 +37,14 @@ fn verdict_style(v: Verdict) -> Style {
 
 const DIM: Style = Style::new().dimmed();
 const BOLD: Style = Style::new().bold();
+const PLAIN: Style = Style::new();
 
 /// Live human output: a header, then a line per case as cases finish.
+///
+/// Every line goes through one method that writes each piece's text through
+/// [`terminal_safe`] and adds only the reporter's own styles: no other path
+/// writes to the output, so no text from a solution, a compiler or a package
+/// reaches the terminal raw.
 pub struct HumanReporter<W: Write> {
     out: W,
     width: usize,
@@ -54,13 +62,31 @@ impl<W: Write> HumanReporter<W> {
         self
     }
 
+    /// Write one line made of styled pieces, each sanitised.
+    fn line(&mut self, pieces: &[(Style, &str)]) {
+        let mut buf = String::new();
+        for (style, text) in pieces {
+            let text = terminal_safe(text);
+            if *style == PLAIN {
+                buf.push_str(&text);
+            } else {
+                buf.push_str(&format!("{style}{text}{style:#}"));
+            }
+        }
+        buf.push('\n');
+        let _ = self.out.write_all(buf.as_bytes());
+    }
+
+    /// A plain line.
+    fn plain(&mut self, text: &str) {
+        self.line(&[(PLAIN, text)]);
+    }
+
     /// The header line: problem, language, toolchain.
     pub fn header(&mut self, problem: &str, language: &str, tc: &judge_core::Toolchain) {
-        let _ = writeln!(
-            self.out,
-            "{BOLD}judge{BOLD:#} {problem} · {language} · {} {} {DIM}({}){DIM:#}",
-            tc.name, tc.version, tc.path
-        );
+        let rest = format!(" {problem} · {language} · {} {} ", tc.name, tc.version);
+        let path = format!("({})", tc.path);
+        self.line(&[(BOLD, "judge"), (PLAIN, &rest), (DIM, &path)]);
     }
 
     /// One finished case.
@@ -68,39 +94,32 @@ impl<W: Write> HumanReporter<W> {
         let vs = verdict_style(c.verdict);
         let kind = if c.hidden { "hidden" } else { "sample" };
         let msg = if c.verdict == Verdict::AC { String::new() } else { format!("  {}", one_line(&c.message, 100)) };
-        let _ = writeln!(
-            self.out,
-            "  {:<w$} {DIM}{kind:<6}{DIM:#} {vs}{:<3}{vs:#} {:>6} ms {:>7.1} MiB{msg}",
-            c.id,
-            c.verdict.code(),
-            c.cpu_ms,
-            c.memory_kib as f64 / 1024.0,
-            w = self.width,
-        );
+        let id = format!("  {:<w$} ", c.id, w = self.width);
+        let kind = format!("{kind:<6}");
+        let code = format!(" {:<3}", c.verdict.code());
+        let figures = format!(" {:>6} ms {:>7.1} MiB{msg}", c.cpu_ms, c.memory_kib as f64 / 1024.0);
+        self.line(&[(PLAIN, &id), (DIM, &kind), (vs, &code), (PLAIN, &figures)]);
     }
 
     /// Summary and the first failure's details.
     pub fn finish(&mut self, r: &Report) {
         let vs = verdict_style(r.verdict);
         if let Some(cause) = &r.compile {
-            let _ = writeln!(self.out, "{vs}{}{vs:#} {}", r.verdict.code(), r.verdict.describe());
-            match cause {
-                Cause::Compile { log, .. } => {
-                    let _ = writeln!(self.out, "{}", cause.message());
-                    let _ = writeln!(self.out, "{DIM}--- compiler output ---{DIM:#}\n{}", log.trim_end());
-                }
-                other => {
-                    let _ = writeln!(self.out, "{}", other.message());
+            let describe = format!(" {}", r.verdict.describe());
+            self.line(&[(vs, r.verdict.code()), (PLAIN, &describe)]);
+            self.plain(&cause.message());
+            if let Cause::Compile { log, .. } = cause {
+                self.line(&[(DIM, "--- compiler output ---")]);
+                for l in log.trim_end().lines() {
+                    self.plain(l);
                 }
             }
             return;
         }
         let total_cpu: u64 = r.cases.iter().map(|c| c.cpu_ms).sum();
         let peak = r.cases.iter().map(|c| c.memory_kib).max().unwrap_or(0);
-        let _ = writeln!(
-            self.out,
-            "{vs}{}{vs:#} {} · {}/{} passed{} · {} ms CPU in all · peak {:.1} MiB",
-            r.verdict.code(),
+        let summary = format!(
+            " {} · {}/{} passed{} · {} ms CPU in all · peak {:.1} MiB",
             r.verdict.describe(),
             r.passed,
             r.total,
@@ -108,53 +127,56 @@ impl<W: Write> HumanReporter<W> {
             total_cpu,
             peak as f64 / 1024.0
         );
+        self.line(&[(vs, r.verdict.code()), (PLAIN, &summary)]);
         if !r.sandbox.missing.is_empty() {
-            let _ = writeln!(self.out, "{DIM}sandbox: missing {}{DIM:#}", r.sandbox.missing.join("; "));
+            let missing = format!("sandbox: missing {}", r.sandbox.missing.join("; "));
+            self.line(&[(DIM, &missing)]);
         }
         let Some(first) = r.cases.iter().find(|c| c.verdict != Verdict::AC) else {
             return;
         };
-        let _ = writeln!(self.out, "\n{BOLD}First failing case: {} ({}){BOLD:#}", first.id, first.verdict.code());
-        let _ = writeln!(self.out, "  cause:    {}", first.message);
+        self.plain("");
+        let title = format!("First failing case: {} ({})", first.id, first.verdict.code());
+        self.line(&[(BOLD, &title)]);
+        self.plain(&format!("  cause:    {}", first.message));
         let Some(d) = &first.details else {
             if first.hidden {
-                let _ = writeln!(self.out, "  {DIM}(hidden case: run with --reveal to see its data){DIM:#}");
+                self.line(&[(PLAIN, "  "), (DIM, "(hidden case: run with --reveal to see its data)")]);
             }
             return;
         };
         if let Some(i) = &d.input {
-            let _ = writeln!(self.out, "  input:    {}", one_line(i, 400));
+            self.plain(&format!("  input:    {}", one_line(i, 400)));
         }
         let (exp, act) = (d.expected.as_deref(), d.actual.as_deref());
         if let Some(e) = exp {
-            let _ = writeln!(self.out, "  expected: {}", one_line(e, 400));
+            self.plain(&format!("  expected: {}", one_line(e, 400)));
         }
         if let Some(a) = act {
-            let _ = writeln!(self.out, "  actual:   {}", one_line(a, 400));
+            self.plain(&format!("  actual:   {}", one_line(a, 400)));
         }
         if let Some(diff) = &d.diff {
-            let _ = writeln!(self.out, "  diff (- expected, + actual; ␍ CR, → tab, · trailing space):");
+            self.plain("  diff (- expected, + actual; ␍ CR, → tab, · trailing space):");
             for line in diff.lines() {
-                let style = diff_style(line);
-                let _ = writeln!(self.out, "    {style}{line}{style:#}");
+                self.line(&[(PLAIN, "    "), (diff_style(line), line)]);
             }
         } else if let (Some(e), Some(a)) = (exp, act) {
             if first.verdict == Verdict::WA && (e.len() > 60 || a.len() > 60 || e.contains('\n') || a.contains('\n')) {
-                let _ = writeln!(self.out, "  diff (- expected, + actual):");
+                self.plain("  diff (- expected, + actual):");
                 for line in diff_lines(&pretty_value_lines(e), &pretty_value_lines(a), 3, 60) {
-                    let style = diff_style(&line);
-                    let _ = writeln!(self.out, "    {style}{line}{style:#}");
+                    self.line(&[(PLAIN, "    "), (diff_style(&line), &line)]);
                 }
             }
         }
         if let Some(h) = &d.hint {
-            let _ = writeln!(self.out, "  hint:     {h}");
+            self.plain(&format!("  hint:     {h}"));
         }
         for (name, text) in [("traceback", &d.traceback), ("stdout", &d.stdout), ("stderr", &d.stderr)] {
             if let Some(t) = text {
-                let _ = writeln!(self.out, "  {DIM}--- {name} ---{DIM:#}");
+                let head = format!("--- {name} ---");
+                self.line(&[(PLAIN, "  "), (DIM, &head)]);
                 for line in t.lines().take(40) {
-                    let _ = writeln!(self.out, "  {line}");
+                    self.plain(&format!("  {line}"));
                 }
             }
         }
@@ -190,7 +212,8 @@ fn one_line(s: &str, max: usize) -> String {
     }
 }
 
-/// The JSON report as a string (pretty-printed).
+/// The JSON report as a string (pretty-printed), safe to print on a terminal
+/// ([`json_safe`]).
 pub fn json(report: &Report) -> String {
-    serde_json::to_string_pretty(report).expect("reports serialise")
+    json_safe(serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"cannot serialise the report: {e}\"}}")))
 }

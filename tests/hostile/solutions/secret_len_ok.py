@@ -1,0 +1,2 @@
+def secret_len(secret):
+    return len(secret)
