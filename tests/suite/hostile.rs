@@ -334,3 +334,30 @@ fn patched_builtins_do_not_change_the_verdict() {
     let a = Attack::new("builtins");
     a.expect("hostile-probe", &hostile("patch_builtins.py"), &["WA"]);
 }
+
+/// Page-cache probes of a world-readable file (`fadvise64`, `readahead`,
+/// `mincore`, `cachestat`, `preadv2`/`pwritev2` with `RWF_NOWAIT`, `madvise`
+/// WILLNEED/COLD/PAGEOUT) all fail; `MADV_DONTNEED` still works; the mounts
+/// the program sees are `noatime` (root only: a user namespace locks them).
+#[test]
+fn page_cache_probes_are_denied() {
+    let a = Attack::new("pagecache");
+    let r = a.expect("hostile-probe", &hostile("page_cache_probes.cpp"), &["AC", "WA"]);
+    let got = actual(&r);
+    if nix_is_root() {
+        assert_eq!(r["verdict"], "AC", "probes that worked: {got}\n{r:#}");
+    } else {
+        let rest = got.replace("atime: / is not noatime; ", "");
+        assert!(r["verdict"] == "AC" || rest.is_empty(), "probes that worked: {got}\n{r:#}");
+    }
+}
+
+/// Case 1 tries to leave a bit in the page cache of a world-readable file,
+/// case 2 tries to read it back: neither can do either, so both return 0.
+#[test]
+fn page_cache_channel_between_cases_fails() {
+    let a = Attack::new("pagechannel");
+    let r = a.expect("hostile-state", &hostile("page_cache_channel.cpp"), &["AC", "WA"]);
+    assert_eq!(r["verdict"], "AC", "the page cache carried state between cases: {r:#}");
+    assert_eq!(r["cases"].as_array().map(Vec::len), Some(2), "{r:#}");
+}

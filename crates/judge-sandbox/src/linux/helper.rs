@@ -164,7 +164,7 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     }
     let mut proc_mounted = false;
     if pidns {
-        match setup_mounts(&spec, &mut proc_mounted) {
+        match setup_mounts(&spec, &mut proc_mounted, &mut missing) {
             Ok(done) => enforced.extend(done),
             Err(e) => fail(&format!("mount setup failed: {e}"), enforced, missing),
         }
@@ -619,10 +619,17 @@ const SCRATCH_DIRS: &[&str] = &["/tmp", "/var/tmp", "/dev/shm"];
 /// above pyenv) covered by an empty tmpfs. The paths the program needs (work
 /// directory, driver files, interpreter prefixes) are cloned first with
 /// `open_tree(OPEN_TREE_CLONE)` and attached back in place with `move_mount`.
+/// Every mount inherited from the host is made `noatime` first (reading a
+/// shared file would otherwise update its access time, which the next run can
+/// `stat`); when that fails it is added to `missing`.
 /// Returns the layers applied.
-fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool) -> Result<Vec<String>, String> {
+fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool, missing: &mut Vec<String>) -> Result<Vec<String>, String> {
     let mut layers = Vec::new();
     mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
+    match set_noatime_recursive(Path::new("/")) {
+        Ok(()) => layers.push("noatime".to_string()),
+        Err(e) => missing.push(format!("noatime: {e}")),
+    }
     *proc_mounted = mount(Some(Path::new("proc")), Path::new("/proc"), Some("proc"), libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC, None).is_ok();
     let uid = spec.uid.filter(|_| super::is_root());
 
@@ -738,6 +745,40 @@ fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool) -> Result<Vec<String>, 
         layers.push("interpreter-bind-mount".to_string());
     }
     Ok(layers)
+}
+
+/// `struct mount_attr` of `mount_setattr(2)`.
+#[repr(C)]
+struct MountAttr {
+    attr_set: u64,
+    attr_clr: u64,
+    propagation: u64,
+    userns_fd: u64,
+}
+
+const MOUNT_ATTR_NOATIME: u64 = 0x10;
+const MOUNT_ATTR_ATIME_MASK: u64 = 0x70;
+
+/// Make every mount at and below `path` `noatime` (`mount_setattr(2)`, Linux
+/// 5.12; fails with `EPERM` where the atime flags are locked, as in a user
+/// namespace).
+fn set_noatime_recursive(path: &Path) -> Result<(), String> {
+    let c = cstr(path)?;
+    let attr = MountAttr { attr_set: MOUNT_ATTR_NOATIME, attr_clr: MOUNT_ATTR_ATIME_MASK, propagation: 0, userns_fd: 0 };
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            AT_RECURSIVE,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    if rc != 0 {
+        return Err(format!("mount_setattr on {}: {}", path.display(), std::io::Error::last_os_error()));
+    }
+    Ok(())
 }
 
 const OPEN_TREE_CLONE: libc::c_uint = 1;
