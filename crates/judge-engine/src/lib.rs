@@ -400,6 +400,13 @@ impl Engine {
         hidden: &[PathBuf],
         user_file: Option<String>,
     ) -> Result<SandboxReport, BuildFailure> {
+        let total: u64 = build.files.iter().map(|(_, b)| b.len() as u64).sum();
+        if total > judge_sandbox::SEED_MAX_BYTES {
+            return Err(BuildFailure::Compile(Cause::Compile {
+                first_error: format!("the source is larger than {} MiB", judge_sandbox::SEED_MAX_BYTES >> 20),
+                log: String::new(),
+            }));
+        }
         for (name, bytes) in &build.files {
             dir.write_build_file(name, bytes).map_err(|e| BuildFailure::Internal(format!("cannot write {name}: {e}")))?;
         }
