@@ -334,3 +334,95 @@ fn patched_builtins_do_not_change_the_verdict() {
     let a = Attack::new("builtins");
     a.expect("hostile-probe", &hostile("patch_builtins.py"), &["WA"]);
 }
+
+/// Page-cache probes of a world-readable file (`fadvise64`, `readahead`,
+/// `mincore`, `cachestat`, `preadv2`/`pwritev2` with `RWF_NOWAIT`, `madvise`
+/// WILLNEED/COLD/PAGEOUT) all fail; `MADV_DONTNEED` still works; the mounts
+/// the program sees are `noatime` (root only: a user namespace locks them).
+#[test]
+fn page_cache_probes_are_denied() {
+    let a = Attack::new("pagecache");
+    let r = a.expect("hostile-probe", &hostile("page_cache_probes.cpp"), &["AC", "WA"]);
+    let got = actual(&r);
+    if nix_is_root() {
+        assert_eq!(r["verdict"], "AC", "probes that worked: {got}\n{r:#}");
+    } else {
+        let rest = got.replace("atime: / is not noatime; ", "");
+        assert!(r["verdict"] == "AC" || rest.is_empty(), "probes that worked: {got}\n{r:#}");
+    }
+}
+
+/// Case 1 tries to leave a bit in the page cache of a world-readable file,
+/// case 2 tries to read it back: neither can do either, so both return 0.
+#[test]
+fn page_cache_channel_between_cases_fails() {
+    let a = Attack::new("pagechannel");
+    let r = a.expect("hostile-state", &hostile("page_cache_channel.cpp"), &["AC", "WA"]);
+    assert_eq!(r["verdict"], "AC", "the page cache carried state between cases: {r:#}");
+    assert_eq!(r["cases"].as_array().map(Vec::len), Some(2), "{r:#}");
+}
+
+/// Bytes of disk `dir` holds (allocated blocks), everything below it.
+fn disk_usage(dir: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let Ok(m) = e.path().symlink_metadata() else { continue };
+            total += m.blocks() * 512;
+            if m.is_dir() {
+                stack.push(e.path());
+            }
+        }
+    }
+    total
+}
+
+/// Huge initialised static arrays are compiled in the compiler's private
+/// tmpfs: the judge's temp dir (polled while it runs) never grows past a few
+/// MiB; a 400 MiB array fills the tmpfs (CE naming the user's file, no temp
+/// path), a 200 MiB one links but is over the size taken out (CE), never IE.
+#[test]
+fn huge_compiler_output_stays_off_the_host_disk() {
+    let a = Attack::new("hugebinary");
+    let tmp = tempfile::tempdir().unwrap();
+    for (file, why) in [
+        ("huge_static_array.cpp", "No space left on device"),
+        ("big_static_array.cpp", "the compiled program is larger than 128 MiB"),
+    ] {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let poller = {
+            let (done, dir) = (done.clone(), tmp.path().to_path_buf());
+            std::thread::spawn(move || {
+                let mut peak = 0;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    peak = peak.max(disk_usage(&dir));
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                peak
+            })
+        };
+        let out = judge()
+            .env("JUDGE_SANDBOX_UID", a.uid.to_string())
+            .env("TMPDIR", tmp.path())
+            .arg("run")
+            .arg(hostile(file))
+            .args(["-p", "hostile-stdio", "--format", "json", "--problems"])
+            .arg(registry())
+            .output()
+            .unwrap();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let peak = poller.join().unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(report["verdict"], "CE", "{file}: {report:#}");
+        let compile = report["compile"].to_string();
+        assert!(compile.contains(why), "{file}: {compile}");
+        assert!(!compile.contains(&tmp.path().display().to_string()), "{file}: a temp path in the log: {compile}");
+        assert!(peak < 8 << 20, "{file}: the judge's temp dir grew to {} KiB", peak >> 10);
+        eprintln!("{file}: peak of the judge's temp dir {} KiB", peak >> 10);
+    }
+    a.post_conditions();
+}

@@ -119,3 +119,85 @@ fn group_validator_arguments_apply_to_their_group_only() {
         assert_eq!(v, want, "{id}: {report}");
     }
 }
+
+/// A Kattis package in a fresh temp dir whose output validator runs
+/// `validator_body` (Python, with `fb` = the feedback directory) and exits 43.
+fn package_with_validator(validator_body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("feedback");
+    for (rel, text) in [
+        ("problem.yaml", "problem_format_version: 2025-09\nname: Feedback files\nlimits:\n  time_limit: 2\n"),
+        ("data/sample/1.in", "1\n"),
+        ("data/sample/1.ans", "1\n"),
+        ("data/secret/1.in", "2\n"),
+        ("data/secret/1.ans", "2\n"),
+        ("submissions/wrong_answer/zero.py", "print(0)\n"),
+    ] {
+        let f = p.join(rel);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, text).unwrap();
+    }
+    let validator = format!("import os, sys\nfb = sys.argv[3]\nsys.stdin.read()\n{validator_body}\nsys.exit(43)\n");
+    std::fs::create_dir_all(p.join("output_validator")).unwrap();
+    std::fs::write(p.join("output_validator/validator.py"), validator).unwrap();
+    dir
+}
+
+/// `judge run` on the package's wrong answer, in both formats: (human, JSON, time of the slower).
+fn run_feedback_package(dir: &std::path::Path) -> (String, String, std::time::Duration) {
+    let pkg = dir.join("feedback");
+    let mut slowest = std::time::Duration::ZERO;
+    let mut texts = Vec::new();
+    for format in ["human", "json"] {
+        let start = std::time::Instant::now();
+        let out = judge()
+            .arg("run")
+            .arg(pkg.join("submissions/wrong_answer/zero.py"))
+            .arg("--package")
+            .arg(&pkg)
+            .args(["--format", format, "--reveal"])
+            .output()
+            .unwrap();
+        slowest = slowest.max(start.elapsed());
+        texts.push(format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+    }
+    let json = texts.pop().unwrap();
+    (texts.pop().unwrap(), json, slowest)
+}
+
+/// An output validator that leaves judgemessage.txt as a symlink to a file
+/// only root can read: the judge (root) does not follow it; the secret is
+/// nowhere in the human or JSON report, which says the file was ignored.
+#[test]
+fn validator_feedback_symlink_is_not_followed() {
+    let secret_dir = tempfile::tempdir().unwrap();
+    let secret = secret_dir.path().join("shadow");
+    std::fs::write(&secret, "root-only-secret-4f1e9a\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let body = format!(
+        "os.symlink({:?}, os.path.join(fb, 'judgemessage.txt'))\nos.symlink('/etc/shadow', os.path.join(fb, 'teammessage.txt'))",
+        secret.display().to_string()
+    );
+    let pkg = package_with_validator(&body);
+    let (human, json, _) = run_feedback_package(pkg.path());
+    for text in [&human, &json] {
+        assert!(!text.contains("root-only-secret"), "the secret leaked:\n{text}");
+        assert!(!text.contains("root:"), "/etc/shadow leaked:\n{text}");
+    }
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(report["verdict"], "WA", "{report:#}");
+    assert!(json.contains("feedback file judgemessage.txt ignored: not a regular file"), "{json}");
+}
+
+/// An output validator that leaves judgemessage.txt as a FIFO (nobody
+/// writes to it) does not hang the judge.
+#[test]
+fn validator_feedback_fifo_does_not_hang_the_judge() {
+    let pkg = package_with_validator("os.mkfifo(os.path.join(fb, 'judgemessage.txt'))\nos.mkfifo(os.path.join(fb, 'teammessage.txt'))");
+    let (_, json, slowest) = run_feedback_package(pkg.path());
+    assert!(slowest < std::time::Duration::from_secs(60), "the judge took {slowest:?}");
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(report["verdict"], "WA", "{report:#}");
+    assert!(json.contains("ignored: not a regular file"), "{json}");
+}

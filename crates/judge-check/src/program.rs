@@ -189,6 +189,12 @@ impl OutputChecker {
                 }) {
                     return Evidence::CheckerFailed(format!("cannot create the feedback directory: {e}"));
                 }
+                // Opened before the validator runs: renaming or replacing the
+                // directory afterwards changes nothing we read.
+                let feedback_fd = match open_dir_nofollow(&feedback) {
+                    Ok(fd) => fd,
+                    Err(e) => return Evidence::CheckerFailed(format!("cannot open the feedback directory: {e}")),
+                };
                 let mut argv = vec![s(&inp), s(&ans), format!("{}/", s(&feedback))];
                 argv.extend(args.unwrap_or(flags).iter().cloned());
                 let o = match self.cmd.run(sandbox, workdir, &argv, StdinSource::File(out)) {
@@ -198,11 +204,26 @@ impl OutputChecker {
                 if let Some(e) = checker_broke(&o) {
                     return e;
                 }
-                let message = ["judgemessage.txt", "teammessage.txt"]
-                    .iter()
-                    .filter_map(|f| std::fs::read(feedback.join(f)).ok())
-                    .map(|b| first_lines(&String::from_utf8_lossy(&b), 3))
-                    .find(|m| !m.is_empty());
+                let mut ignored = None;
+                let mut message = None;
+                for name in ["judgemessage.txt", "teammessage.txt"] {
+                    match read_feedback_file(&feedback_fd, name, uid) {
+                        Feedback::Absent => {}
+                        Feedback::Ignored(why) => {
+                            ignored.get_or_insert(format!("feedback file {name} ignored: {why}"));
+                        }
+                        Feedback::Text(b) => {
+                            let m = first_lines(&String::from_utf8_lossy(&b), 3);
+                            if !m.is_empty() && message.is_none() {
+                                message = Some(m);
+                            }
+                        }
+                    }
+                }
+                let message = match (message, ignored) {
+                    (Some(m), _) => Some(m),
+                    (None, i) => i,
+                };
                 match o.measurement.termination {
                     Termination::Exited(42) => Evidence::Accepted,
                     Termination::Exited(43) => Evidence::Rejected(match message {
@@ -237,5 +258,106 @@ impl OutputChecker {
                 }
             }
         }
+    }
+}
+
+/// Most bytes of a feedback file the judge reads.
+pub const FEEDBACK_READ_BYTES: usize = 64 << 10;
+
+/// What a validator left in a feedback file.
+#[derive(Debug, PartialEq, Eq)]
+enum Feedback {
+    /// No such file.
+    Absent,
+    /// A file that is not a plain file the validator wrote (symlink, FIFO,
+    /// device, directory, hard link, someone else's file): not read.
+    Ignored(&'static str),
+    /// Its first [`FEEDBACK_READ_BYTES`] bytes.
+    Text(Vec<u8>),
+}
+
+/// Open a directory without following a symlink in its last component.
+fn open_dir_nofollow(dir: &Path) -> std::io::Result<std::os::fd::OwnedFd> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(dir)?;
+    Ok(f.into())
+}
+
+/// Read `name` in the directory `dir` the way untrusted output must be read:
+/// `openat` with `O_NOFOLLOW | O_NONBLOCK` (a symlink is refused, a FIFO does
+/// not block), then only a regular file with one link, owned by `uid` when
+/// one is given (the judge runs as root), at most [`FEEDBACK_READ_BYTES`].
+fn read_feedback_file(dir: &std::os::fd::OwnedFd, name: &str, uid: Option<u32>) -> Feedback {
+    use std::io::Read;
+    use std::os::fd::{AsRawFd, FromRawFd};
+    use std::os::unix::fs::MetadataExt;
+    let Ok(c) = std::ffi::CString::new(name) else { return Feedback::Absent };
+    // SAFETY: a plain syscall on a descriptor we own and a NUL-terminated name.
+    let fd = unsafe {
+        libc::openat(dir.as_raw_fd(), c.as_ptr(), libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC | libc::O_NOCTTY)
+    };
+    if fd < 0 {
+        return match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::ENOENT) => Feedback::Absent,
+            Some(libc::ELOOP) => Feedback::Ignored("not a regular file"),
+            _ => Feedback::Ignored("cannot be opened"),
+        };
+    }
+    // SAFETY: a fresh descriptor returned by the kernel, owned from here on.
+    let file = unsafe { std::fs::File::from_raw_fd(fd) };
+    let Ok(meta) = file.metadata() else { return Feedback::Ignored("cannot be read") };
+    if !meta.file_type().is_file() {
+        return Feedback::Ignored("not a regular file");
+    }
+    if meta.nlink() != 1 {
+        return Feedback::Ignored("a hard link");
+    }
+    if uid.is_some_and(|u| meta.uid() != u) {
+        return Feedback::Ignored("not written by the validator");
+    }
+    let mut bytes = Vec::new();
+    if file.take(FEEDBACK_READ_BYTES as u64).read_to_end(&mut bytes).is_err() {
+        return Feedback::Ignored("cannot be read");
+    }
+    Feedback::Text(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feedback_files_are_read_only_when_plain() {
+        let dir = tempfile_dir();
+        let fd = open_dir_nofollow(&dir).unwrap();
+        assert_eq!(read_feedback_file(&fd, "judgemessage.txt", None), Feedback::Absent);
+        std::fs::write(dir.join("judgemessage.txt"), b"wrong on line 3\n").unwrap();
+        assert_eq!(read_feedback_file(&fd, "judgemessage.txt", None), Feedback::Text(b"wrong on line 3\n".to_vec()));
+        std::fs::write(dir.join("secret"), b"secret").unwrap();
+        std::os::unix::fs::symlink(dir.join("secret"), dir.join("link.txt")).unwrap();
+        assert_eq!(read_feedback_file(&fd, "link.txt", None), Feedback::Ignored("not a regular file"));
+        std::fs::hard_link(dir.join("secret"), dir.join("hard.txt")).unwrap();
+        assert_eq!(read_feedback_file(&fd, "hard.txt", None), Feedback::Ignored("a hard link"));
+        let fifo = std::ffi::CString::new(dir.join("fifo.txt").into_os_string().into_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert_eq!(read_feedback_file(&fd, "fifo.txt", None), Feedback::Ignored("not a regular file"));
+        std::fs::write(dir.join("big.txt"), vec![b'x'; FEEDBACK_READ_BYTES * 2]).unwrap();
+        match read_feedback_file(&fd, "big.txt", None) {
+            Feedback::Text(b) => assert_eq!(b.len(), FEEDBACK_READ_BYTES),
+            other => panic!("{other:?}"),
+        }
+        let me = unsafe { libc::geteuid() };
+        assert_eq!(read_feedback_file(&fd, "judgemessage.txt", Some(me.wrapping_add(1))), Feedback::Ignored("not written by the validator"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn tempfile_dir() -> PathBuf {
+        let d = std::env::temp_dir().join(format!("judge-check-feedback-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir(&d).unwrap();
+        d
     }
 }

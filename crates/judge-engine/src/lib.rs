@@ -5,7 +5,9 @@
 //! ```text
 //! judge-XXXX/          0711 root    (when the judge runs as root)
 //!   driver/            0755 root    driver files, solution source, compiled binary (read-only to the program)
-//!   build/             0700 uid     where the compiler runs
+//!   sources/           0700 root    the compiler's sources (copied into its private tmpfs by the sandbox)
+//!   build/             0700 uid     mount point of the compiler's private tmpfs (charged to its memory limit);
+//!                                   the binary is copied out once, by the sandbox, into driver/
 //!   private/           0700 root    case inputs and checker inputs (opened by the judge, passed as stdin)
 //!   work-N/            0700 uid     a fresh working directory per case
 //! ```
@@ -20,7 +22,7 @@ use judge_check::{CheckerCommand, FloatTolerance, OutputChecker, OutputInterface
 use judge_core::{Cause, CaseReport, Report, SandboxReport, Verdict};
 use judge_lang::{LanguageConfig, LanguageTable, ResolvedToolchain, Target};
 use judge_registry::{CheckerInterface, CheckerSpec, Problem, ProblemKind};
-use judge_sandbox::{RunSpec, Sandbox};
+use judge_sandbox::{Collect, Collected, RunSpec, Sandbox};
 use std::path::{Path, PathBuf};
 
 pub use judge_core::report::SCHEMA_VERSION;
@@ -82,6 +84,8 @@ pub struct Engine {
 const COMPILE_CPU_MS: u64 = 60_000;
 const COMPILE_MEMORY_KIB: u64 = 2 << 20;
 const COMPILE_LOG_BYTES: usize = 64 << 10;
+/// Largest compiled program (submission or checker) taken out of the compiler's tmpfs, bytes.
+const COMPILE_ARTIFACT_BYTES: u64 = 128 << 20;
 
 impl Engine {
     /// An engine whose sandbox re-executes `helper` (the `judge` binary).
@@ -356,10 +360,6 @@ impl Engine {
         let cpp = self.languages.get("cpp").map_err(|e| Config(e.to_string()))?;
         let tc = self.toolchain(cpp, opts).map_err(|e| Config(format!("the checker needs a C++ compiler: {e}")))?;
         let build = dir.fresh_workdir("checker-build").map_err(|e| Internal(e.to_string()))?;
-        for (name, bytes) in &prog.files {
-            let p = build.join(name);
-            std::fs::write(&p, bytes).map_err(|e| Internal(format!("cannot write {}: {e}", p.display())))?;
-        }
         let argv = vec![
             tc.exe.display().to_string(),
             "-std=c++17".into(),
@@ -367,21 +367,29 @@ impl Engine {
             "-pipe".into(),
             "-fdiagnostics-color=never".into(),
             "-o".into(),
-            "checker".into(),
+            "checker.bin".into(),
             prog.entry.clone(),
         ];
-        let spec = compile_spec(&tc.exe, argv, &build, Vec::new(), vec![checker_dir.clone()], hidden);
+        // The sources are seeded from the checker's folder into the compiler's
+        // private tmpfs; the binary is copied back into that folder once.
+        let mut spec = compile_spec(&tc.exe, argv, &build, Vec::new(), vec![checker_dir.clone()], hidden);
+        spec.seed_dir = Some(checker_dir.clone());
+        spec.collect = Some(Collect { name: "checker.bin".into(), into: checker_dir.clone(), max_bytes: COMPILE_ARTIFACT_BYTES });
         let o = self.sandbox.run(&spec).map_err(|e| Internal(format!("the checker could not be compiled: {e}")))?;
-        let binary = build.join("checker");
-        if o.measurement.termination != judge_core::Termination::Exited(0) || !binary.is_file() {
+        let _ = std::fs::remove_dir(&build);
+        let does_not_compile = |why: String| Config(format!("the checker {} does not compile: {why}", prog.entry));
+        if o.measurement.termination != judge_core::Termination::Exited(0) || o.measurement.killed_for_cpu || o.measurement.killed_for_wall {
             let log = judge_lang::clean_compiler_output(&o.stderr.data, 4096);
-            return Err(Config(format!("the checker {} does not compile: {}", prog.entry, log.first_error)));
+            return Err(does_not_compile(strip_dir(&log.first_error, &build)));
+        }
+        match o.collected {
+            Some(Collected::Copied(_)) => {}
+            Some(Collected::TooLarge(_)) => return Err(does_not_compile(format!("the compiled program is larger than {} MiB", COMPILE_ARTIFACT_BYTES >> 20))),
+            Some(Collected::NotRegular) => return Err(does_not_compile("the compiler left checker.bin as something other than a regular file".into())),
+            Some(Collected::Missing) | None => return Err(does_not_compile("the compiler wrote no binary".into())),
+            Some(Collected::Failed(e)) => return Err(Internal(format!("cannot install the checker: {e}"))),
         }
         let installed = checker_dir.join("checker.bin");
-        std::fs::copy(&binary, &installed).map_err(|e| Internal(format!("cannot install the checker: {e}")))?;
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&installed, std::fs::Permissions::from_mode(0o755)).map_err(|e| Internal(e.to_string()))?;
-        let _ = std::fs::remove_dir_all(&build);
         Ok(base(installed.clone(), vec![installed.display().to_string()], Vec::new()))
     }
 
@@ -393,40 +401,71 @@ impl Engine {
         hidden: &[PathBuf],
         user_file: Option<String>,
     ) -> Result<SandboxReport, BuildFailure> {
+        let total: u64 = build.files.iter().map(|(_, b)| b.len() as u64).sum();
+        if total > judge_sandbox::SEED_MAX_BYTES {
+            return Err(BuildFailure::Compile(Cause::Compile {
+                first_error: format!("the source is larger than {} MiB", judge_sandbox::SEED_MAX_BYTES >> 20),
+                log: String::new(),
+            }));
+        }
         for (name, bytes) in &build.files {
             dir.write_build_file(name, bytes).map_err(|e| BuildFailure::Internal(format!("cannot write {name}: {e}")))?;
         }
-        let spec = compile_spec(&build.program, build.argv.clone(), &dir.build, plan.reachable.clone(), vec![dir.driver.clone()], hidden);
+        let mut spec = compile_spec(&build.program, build.argv.clone(), &dir.build, plan.reachable.clone(), vec![dir.driver.clone()], hidden);
+        spec.seed_dir = Some(dir.sources.clone());
+        spec.collect = build
+            .artifact
+            .as_ref()
+            .map(|a| Collect { name: a.clone(), into: dir.driver.clone(), max_bytes: COMPILE_ARTIFACT_BYTES });
         let outcome = self.sandbox.run(&spec).map_err(|e| BuildFailure::Internal(format!("compilation could not run: {e}")))?;
         let m = &outcome.measurement;
         let mut log = outcome.stdout.data.clone();
         log.extend_from_slice(&outcome.stderr.data);
+        // The solution is compiled as solution.py/.cpp in a temporary folder:
+        // name the user's file instead, and no temporary path.
+        let rename = |s: String| {
+            let s = strip_dir(&s, &dir.build);
+            match user_file.as_deref() {
+                Some(u) => s.replace("solution.py", u).replace("solution.cpp", u),
+                None => s,
+            }
+        };
         if m.killed_for_cpu || m.killed_for_wall {
             return Err(BuildFailure::Compile(Cause::Compile {
                 first_error: format!("compilation took longer than {} s", COMPILE_CPU_MS / 1000),
-                log: judge_lang::clean_compiler_output(&log, COMPILE_LOG_BYTES).log,
+                log: rename(judge_lang::clean_compiler_output(&log, COMPILE_LOG_BYTES).log),
             }));
         }
         if m.termination != judge_core::Termination::Exited(0) {
             let cleaned = judge_lang::clean_compiler_output(&log, COMPILE_LOG_BYTES);
-            // The solution is compiled as solution.py/.cpp: name the user's file instead.
-            let rename = |s: String| match user_file.as_deref() {
-                Some(u) => s.replace("solution.py", u).replace("solution.cpp", u),
-                None => s,
-            };
             return Err(BuildFailure::Compile(Cause::Compile {
                 first_error: rename(cleaned.first_error),
                 log: rename(cleaned.log),
             }));
         }
         if let Some(artifact) = &build.artifact {
-            if !dir.build.join(artifact).is_file() {
-                return Err(BuildFailure::Internal(format!(
-                    "the compiler {} exited with status 0 but wrote no `{artifact}`: is it a working C++ compiler?",
-                    build.program.display()
-                )));
+            let compile_error = |first_error: String| {
+                BuildFailure::Compile(Cause::Compile {
+                    first_error,
+                    log: rename(judge_lang::clean_compiler_output(&log, COMPILE_LOG_BYTES).log),
+                })
+            };
+            match &outcome.collected {
+                Some(Collected::Copied(_)) => {}
+                Some(Collected::TooLarge(_)) => {
+                    return Err(compile_error(format!("the compiled program is larger than {} MiB", COMPILE_ARTIFACT_BYTES >> 20)))
+                }
+                Some(Collected::NotRegular) => {
+                    return Err(compile_error(format!("the compiler left `{artifact}` as something other than a regular file")))
+                }
+                Some(Collected::Missing) | None => {
+                    return Err(BuildFailure::Internal(format!(
+                        "the compiler {} exited with status 0 but wrote no `{artifact}`: is it a working C++ compiler?",
+                        build.program.display()
+                    )))
+                }
+                Some(Collected::Failed(e)) => return Err(BuildFailure::Internal(format!("cannot install the binary: {e}"))),
             }
-            dir.install_artifact(artifact).map_err(|e| BuildFailure::Internal(format!("cannot install the binary: {e}")))?;
         }
         Ok(outcome.layers)
     }
@@ -486,8 +525,17 @@ pub(crate) fn text_checker(spec: &CheckerSpec) -> Option<TextChecker> {
     })
 }
 
-/// The run of a compiler (or Python's syntax check) in `workdir`: 60 s CPU,
-/// 2 GiB, 16 MiB of output of which 4 MiB are kept, 512 MiB files.
+/// Remove the absolute path of a compiler's work directory from its messages
+/// (`/tmp/judge-XXXX/build/ccA1.o` becomes `ccA1.o`).
+fn strip_dir(text: &str, dir: &Path) -> String {
+    let d = dir.display().to_string();
+    text.replace(&format!("{d}/"), "").replace(&d, ".")
+}
+
+/// The run of a compiler (or Python's syntax check) with a private tmpfs at
+/// `workdir` (its pages are charged to the run's memory limit; nothing reaches
+/// the host's disk): 60 s CPU, 2 GiB, 16 MiB of output of which 4 MiB are
+/// kept, 512 MiB files and tmpfs.
 fn compile_spec(
     program: &Path,
     argv: Vec<String>,
@@ -509,6 +557,7 @@ fn compile_spec(
     spec.reachable = reachable;
     spec.readable = readable;
     spec.hidden = hidden.to_vec();
+    spec.private_workdir = true;
     spec
 }
 

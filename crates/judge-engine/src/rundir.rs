@@ -18,7 +18,10 @@ pub fn install_readonly(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<Path
 pub struct RunDir {
     _root: tempfile::TempDir,
     pub driver: PathBuf,
+    /// Where the compiler runs: only a mount point for its private tmpfs.
     pub build: PathBuf,
+    /// The compiler's sources (judge-owned, copied into its tmpfs by the sandbox).
+    pub sources: PathBuf,
     pub private: PathBuf,
     root: PathBuf,
     uid: Option<u32>,
@@ -49,6 +52,7 @@ impl RunDir {
         Ok(RunDir {
             driver: mk("driver", 0o755, false)?,
             build: mk("build", 0o700, true)?,
+            sources: mk("sources", 0o700, false)?,
             private: mk("private", 0o700, false)?,
             _root: root_dir,
             root,
@@ -82,21 +86,12 @@ impl RunDir {
     }
 
 
-    /// Write a file into the build directory (owned by the sandbox uid).
+    /// Write a source file for the compiler into the judge-owned sources
+    /// directory (the sandbox seeds the compiler's tmpfs with it).
     pub fn write_build_file(&self, name: &str, bytes: &[u8]) -> io::Result<()> {
-        let p = self.build.join(name);
+        let p = self.sources.join(Path::new(name).file_name().unwrap_or(name.as_ref()));
         fs::write(&p, bytes)?;
-        if let Some(u) = self.uid {
-            chown(&p, Some(u), Some(u))?;
-        }
-        Ok(())
-    }
-
-    /// Copy a build artifact into the driver directory, owned by the judge, mode 0755.
-    pub fn install_artifact(&self, name: &str) -> io::Result<()> {
-        let dst = self.driver.join(name);
-        fs::copy(self.build.join(name), &dst)?;
-        mode(&dst, 0o755)
+        mode(&p, 0o600)
     }
 
     /// A fresh empty working directory owned by the sandbox uid.

@@ -25,7 +25,7 @@ mod spec;
 pub use linux::cgroup::CgroupSupport;
 pub use linux::kernel::{features, Feature};
 pub use linux::run::{Captured, Outcome, Sandbox, SandboxError};
-pub use spec::{HelperReport, Layers, RunSpec, StdinSource};
+pub use spec::{Collect, Collected, HelperReport, Layers, RunSpec, StdinSource, SEED_MAX_BYTES};
 
 /// The hidden subcommand the judge binary answers by becoming the sandbox
 /// helper. A binary that embeds the sandbox must call [`helper_main`] when its

@@ -96,6 +96,17 @@ pub struct RunSpec {
     /// directory: whatever it writes vanishes with the run.
     #[serde(default)]
     pub private_workdir: bool,
+    /// A directory the judge owns whose regular files (not subdirectories,
+    /// not symlinks) the helper copies into the work directory before the
+    /// program starts, owned by the sandbox uid (a compiler's sources). Read
+    /// before the mounts are set up, at most [`SEED_MAX_BYTES`] in all.
+    #[serde(default)]
+    pub seed_dir: Option<PathBuf>,
+    /// A file the program leaves in its work directory that the helper copies
+    /// out once after every process of the run has ended (a compiled binary),
+    /// when the program exited with status 0 within its limits.
+    #[serde(default)]
+    pub collect: Option<Collect>,
     /// Isolation layers to apply.
     #[serde(default)]
     pub layers: Layers,
@@ -139,6 +150,8 @@ impl RunSpec {
             readable: Vec::new(),
             hidden: Vec::new(),
             private_workdir: false,
+            seed_dir: None,
+            collect: None,
             layers: Layers::default(),
             uid: None,
             cgroup_procs: Vec::new(),
@@ -146,6 +159,40 @@ impl RunSpec {
             cgroup_cpuacct: None,
         }
     }
+}
+
+/// Most bytes [`RunSpec::seed_dir`] may hold (all files together).
+pub const SEED_MAX_BYTES: u64 = 64 << 20;
+
+/// A file to take out of the work directory after the run ([`RunSpec::collect`]).
+///
+/// It is opened with `O_NOFOLLOW | O_NONBLOCK` relative to the work directory
+/// (a symlink, FIFO or directory is refused), must be a regular file of at
+/// most `max_bytes`, and is written to `into/name`, created with `O_EXCL`,
+/// mode 0755, owned by the judge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Collect {
+    /// File name in the work directory and in `into` (no `/`).
+    pub name: String,
+    /// A directory of the judge's, opened before the program runs.
+    pub into: PathBuf,
+    /// Largest file taken, bytes.
+    pub max_bytes: u64,
+}
+
+/// What became of [`RunSpec::collect`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Collected {
+    /// Copied: its size in bytes.
+    Copied(u64),
+    /// The program left no such file.
+    Missing,
+    /// It is a symlink, directory, FIFO or device.
+    NotRegular,
+    /// Larger than `max_bytes`: its size in bytes (nothing copied).
+    TooLarge(u64),
+    /// The copy failed (the judge's problem): why.
+    Failed(String),
 }
 
 /// What the helper measured, sent back on fd 4 as one JSON line.
@@ -169,4 +216,8 @@ pub struct HelperReport {
     pub missing: Vec<String>,
     /// Set when the helper could not run the program: the judge's failure.
     pub error: Option<String>,
+    /// What became of [`RunSpec::collect`] (`None` when nothing was asked or
+    /// the program did not exit with status 0).
+    #[serde(default)]
+    pub collected: Option<Collected>,
 }

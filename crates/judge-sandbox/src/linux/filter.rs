@@ -125,7 +125,26 @@ const DENIED: &[i64] = &[
     libc::SYS_fanotify_init,
     libc::SYS_setdomainname,
     libc::SYS_sethostname,
+    // Page-cache probes: whether a page of a shared file is resident (or
+    // evicting/populating it) carries bits from one run to the next.
+    libc::SYS_fadvise64,
+    libc::SYS_readahead,
+    libc::SYS_mincore,
+    SYS_CACHESTAT,
 ];
+
+/// `cachestat(2)` (Linux 6.5): the same number on x86_64 and aarch64; the libc
+/// crate may not define it yet.
+const SYS_CACHESTAT: i64 = 451;
+
+/// `RWF_NOWAIT` (`linux/fs.h`): a `preadv2`/`pwritev2` that fails with
+/// `EAGAIN` instead of waiting for I/O reveals whether the pages are cached.
+const RWF_NOWAIT: u64 = 0x8;
+
+/// `madvise` advice values that evict or populate the page cache of a file
+/// mapping: `MADV_WILLNEED` (3), `MADV_COLD` (20), `MADV_PAGEOUT` (21).
+/// Allocators use `MADV_DONTNEED`/`MADV_FREE`, which stay allowed.
+const MADV_PAGE_CACHE: &[u64] = &[3, 20, 21];
 
 const NAMESPACE_FLAGS: &[u64] = &[
     libc::CLONE_NEWNS as u64,
@@ -146,8 +165,9 @@ pub struct Seccomp {
 }
 
 /// Build [`Seccomp`]: [`DENIED`] syscalls, every `socket` call, `socketpair`
-/// of any family but `AF_UNIX`, and `clone` with a namespace flag fail with
-/// `EPERM`; everything else is allowed.
+/// of any family but `AF_UNIX`, `clone` with a namespace flag, `preadv2`/
+/// `pwritev2` with `RWF_NOWAIT` and `madvise` with [`MADV_PAGE_CACHE`] advice
+/// fail with `EPERM`; everything else is allowed.
 pub fn seccomp_program() -> Result<Seccomp, String> {
     let e = |x: seccompiler::BackendError| x.to_string();
     let b = |x: seccompiler::BackendError| x.to_string();
@@ -170,6 +190,17 @@ pub fn seccomp_program() -> Result<Seccomp, String> {
         clone_rules.push(SeccompRule::new(vec![cond]).map_err(e)?);
     }
     rules.insert(libc::SYS_clone, clone_rules);
+    // preadv2(fd, iov, iovcnt, pos_l, pos_h, flags): flags is argument 5.
+    for sys in [libc::SYS_preadv2, libc::SYS_pwritev2] {
+        let cond = SeccompCondition::new(5, SeccompCmpArgLen::Dword, SeccompCmpOp::MaskedEq(RWF_NOWAIT), RWF_NOWAIT).map_err(e)?;
+        rules.insert(sys, vec![SeccompRule::new(vec![cond]).map_err(e)?]);
+    }
+    let mut madvise_rules = Vec::new();
+    for advice in MADV_PAGE_CACHE {
+        let cond = SeccompCondition::new(2, SeccompCmpArgLen::Dword, SeccompCmpOp::Eq, *advice).map_err(e)?;
+        madvise_rules.push(SeccompRule::new(vec![cond]).map_err(e)?);
+    }
+    rules.insert(libc::SYS_madvise, madvise_rules);
     let arch = std::env::consts::ARCH.try_into().map_err(b)?;
     let deny = SeccompFilter::new(rules, SeccompAction::Allow, SeccompAction::Errno(libc::EPERM as u32), arch).map_err(b)?;
     let mut clone3 = BTreeMap::new();

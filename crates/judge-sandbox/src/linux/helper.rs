@@ -10,7 +10,7 @@
 //! process of the namespace; if the outer helper is killed, init dies with it
 //! (`PR_SET_PDEATHSIG`) and takes the namespace down.
 
-use crate::spec::{HelperReport, RunSpec};
+use crate::spec::{Collect, Collected, HelperReport, RunSpec, SEED_MAX_BYTES};
 use judge_core::Termination;
 use std::ffi::CString;
 use std::fs::File;
@@ -140,6 +140,7 @@ fn fail(msg: &str, enforced: Vec<String>, missing: Vec<String>) -> ! {
         enforced,
         missing,
         error: Some(msg.to_string()),
+        collected: None,
     };
     write_report(&report);
     unsafe { libc::_exit(0) }
@@ -162,15 +163,44 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
             libc::_exit(1);
         }
     }
+    // The sources to seed and the directory a result goes to are opened while
+    // the judge's tree is still in view (the mounts below cover /tmp).
+    let seed = match spec.seed_dir.as_deref().map(read_seed).transpose() {
+        Ok(s) => s.unwrap_or_default(),
+        Err(e) => fail(&format!("cannot read the files to seed the work directory with: {e}"), enforced, missing),
+    };
+    let collect_into = match spec.collect.as_ref().map(|c| open_dir(&c.into)).transpose() {
+        Ok(fd) => fd,
+        Err(e) => fail(&format!("cannot open the directory for the program's result: {e}"), enforced, missing),
+    };
     let mut proc_mounted = false;
     if pidns {
-        match setup_mounts(&spec, &mut proc_mounted) {
+        match setup_mounts(&spec, &mut proc_mounted, &mut missing) {
             Ok(done) => enforced.extend(done),
             Err(e) => fail(&format!("mount setup failed: {e}"), enforced, missing),
         }
     } else if !spec.hidden.is_empty() {
         missing.push("hidden-paths: no mount namespace".into());
     }
+    // The work directory as the program will see it (the private tmpfs when
+    // there is one): seeded now, read from after the run.
+    let workdir_fd = if !seed.is_empty() || spec.collect.is_some() {
+        match open_dir(&spec.workdir) {
+            Ok(fd) => Some(fd),
+            Err(e) => fail(&format!("cannot open the work directory: {e}"), enforced, missing),
+        }
+    } else {
+        None
+    };
+    if let Some(w) = &workdir_fd {
+        let owner = spec.uid.filter(|_| super::is_root());
+        for (name, bytes) in &seed {
+            if let Err(e) = write_seed(w, name, bytes, owner) {
+                fail(&format!("cannot seed the work directory: {e}"), enforced, missing);
+            }
+        }
+    }
+    drop(seed);
     let landlock = if spec.layers.landlock {
         match super::filter::landlock_ruleset(&spec) {
             Ok(l) => Some(l),
@@ -339,6 +369,13 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     let Some((status, ru)) = result else {
         fail("lost the program's exit status", enforced, missing);
     };
+    // Every process of the run is gone (in a PID namespace): nothing changes
+    // the work directory while the result is copied out.
+    let exited_ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0 && !killed_for_cpu && !killed_for_wall;
+    let collected = match (&spec.collect, &collect_into, &workdir_fd) {
+        (Some(c), Some(into), Some(w)) if exited_ok => Some(collect_file(w, into, c)),
+        _ => None,
+    };
     let termination = if libc::WIFSIGNALED(status) {
         Termination::Signaled(libc::WTERMSIG(status))
     } else {
@@ -365,6 +402,7 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
         enforced,
         missing,
         error: None,
+        collected,
     };
     write_report(&report);
     unsafe { libc::_exit(0) }
@@ -619,10 +657,17 @@ const SCRATCH_DIRS: &[&str] = &["/tmp", "/var/tmp", "/dev/shm"];
 /// above pyenv) covered by an empty tmpfs. The paths the program needs (work
 /// directory, driver files, interpreter prefixes) are cloned first with
 /// `open_tree(OPEN_TREE_CLONE)` and attached back in place with `move_mount`.
+/// Every mount inherited from the host is made `noatime` first (reading a
+/// shared file would otherwise update its access time, which the next run can
+/// `stat`); when that fails it is added to `missing`.
 /// Returns the layers applied.
-fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool) -> Result<Vec<String>, String> {
+fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool, missing: &mut Vec<String>) -> Result<Vec<String>, String> {
     let mut layers = Vec::new();
     mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
+    match set_noatime_recursive(Path::new("/")) {
+        Ok(()) => layers.push("noatime".to_string()),
+        Err(e) => missing.push(format!("noatime: {e}")),
+    }
     *proc_mounted = mount(Some(Path::new("proc")), Path::new("/proc"), Some("proc"), libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC, None).is_ok();
     let uid = spec.uid.filter(|_| super::is_root());
 
@@ -740,6 +785,155 @@ fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool) -> Result<Vec<String>, 
     Ok(layers)
 }
 
+/// Open a directory (`O_NOFOLLOW`: not through a symlink in its last
+/// component), close-on-exec, on a descriptor number of at least 10.
+fn open_dir(path: &Path) -> Result<std::os::fd::OwnedFd, String> {
+    let c = cstr(path)?;
+    let fd = unsafe { libc::open(c.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC) };
+    if fd < 0 {
+        return Err(format!("{}: {}", path.display(), std::io::Error::last_os_error()));
+    }
+    // Kept above the low numbers init closes and reuses (0–5).
+    let high = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 10) };
+    let err = std::io::Error::last_os_error();
+    unsafe { libc::close(fd) };
+    if high < 0 {
+        return Err(format!("{}: {err}", path.display()));
+    }
+    // SAFETY: a fresh descriptor returned by the kernel.
+    Ok(unsafe { <std::os::fd::OwnedFd as FromRawFd>::from_raw_fd(high) })
+}
+
+/// `openat(dir, name, flags, mode)` as a `File`.
+fn open_at(dir: &std::os::fd::OwnedFd, name: &CString, flags: i32, mode: libc::c_uint) -> std::io::Result<File> {
+    let fd = unsafe { libc::openat(std::os::fd::AsRawFd::as_raw_fd(dir), name.as_ptr(), flags | libc::O_CLOEXEC, mode) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: a fresh descriptor returned by the kernel.
+    Ok(unsafe { File::from_raw_fd(fd) })
+}
+
+/// The regular files directly in the judge's directory `dir` (symlinks and
+/// anything else skipped), at most [`SEED_MAX_BYTES`] in all.
+fn read_seed(dir: &Path) -> Result<Vec<(CString, Vec<u8>)>, String> {
+    let dfd = open_dir(dir)?;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    let mut total = 0u64;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        let name = CString::new(entry.file_name().as_bytes()).map_err(|_| "NUL in a file name".to_string())?;
+        let Ok(f) = open_at(&dfd, &name, libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY, 0) else { continue };
+        let meta = f.metadata().map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        if !meta.file_type().is_file() {
+            continue;
+        }
+        total += meta.len();
+        if total > SEED_MAX_BYTES {
+            return Err(format!("{} holds more than {} MiB", dir.display(), SEED_MAX_BYTES >> 20));
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        f.take(SEED_MAX_BYTES).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        files.push((name, bytes));
+    }
+    Ok(files)
+}
+
+/// Create `name` (mode 0644, `O_EXCL`) in the work directory with `bytes`,
+/// owned by `owner` when given.
+fn write_seed(workdir: &std::os::fd::OwnedFd, name: &CString, bytes: &[u8], owner: Option<u32>) -> Result<(), String> {
+    let what = |e: std::io::Error| format!("{}: {e}", name.to_string_lossy());
+    let mut f = open_at(workdir, name, libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL | libc::O_NOFOLLOW, 0o644).map_err(what)?;
+    f.write_all(bytes).map_err(what)?;
+    if let Some(u) = owner {
+        if unsafe { libc::fchown(std::os::fd::AsRawFd::as_raw_fd(&f), u, u) } != 0 {
+            return Err(what(std::io::Error::last_os_error()));
+        }
+    }
+    Ok(())
+}
+
+/// Copy `c.name` from the work directory into `into` once: only a regular
+/// file (opened `O_NOFOLLOW | O_NONBLOCK`) of at most `c.max_bytes`, created
+/// there with `O_EXCL`, mode 0755.
+fn collect_file(workdir: &std::os::fd::OwnedFd, into: &std::os::fd::OwnedFd, c: &Collect) -> Collected {
+    if c.name.is_empty() || c.name.contains('/') || c.name == "." || c.name == ".." {
+        return Collected::Failed(format!("bad file name {:?}", c.name));
+    }
+    let Ok(name) = CString::new(c.name.as_bytes()) else {
+        return Collected::Failed(format!("bad file name {:?}", c.name));
+    };
+    let src = match open_at(workdir, &name, libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY, 0) {
+        Ok(f) => f,
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => return Collected::Missing,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Collected::NotRegular,
+        Err(e) => return Collected::Failed(format!("cannot open {}: {e}", c.name)),
+    };
+    let meta = match src.metadata() {
+        Ok(m) => m,
+        Err(e) => return Collected::Failed(format!("cannot stat {}: {e}", c.name)),
+    };
+    if !meta.file_type().is_file() {
+        return Collected::NotRegular;
+    }
+    if meta.len() > c.max_bytes {
+        return Collected::TooLarge(meta.len());
+    }
+    let mut dst = match open_at(into, &name, libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL | libc::O_NOFOLLOW, 0o755) {
+        Ok(f) => f,
+        Err(e) => return Collected::Failed(format!("cannot create {} in {}: {e}", c.name, c.into.display())),
+    };
+    let remove = || unsafe { libc::unlinkat(std::os::fd::AsRawFd::as_raw_fd(into), name.as_ptr(), 0) };
+    let copied = std::io::copy(&mut src.take(c.max_bytes + 1), &mut dst)
+        .and_then(|n| dst.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o755)).map(|_| n));
+    match copied {
+        Ok(n) if n > c.max_bytes => {
+            remove();
+            Collected::TooLarge(n)
+        }
+        Ok(n) => Collected::Copied(n),
+        Err(e) => {
+            remove();
+            Collected::Failed(format!("cannot copy {}: {e}", c.name))
+        }
+    }
+}
+
+/// `struct mount_attr` of `mount_setattr(2)`.
+#[repr(C)]
+struct MountAttr {
+    attr_set: u64,
+    attr_clr: u64,
+    propagation: u64,
+    userns_fd: u64,
+}
+
+const MOUNT_ATTR_NOATIME: u64 = 0x10;
+const MOUNT_ATTR_ATIME_MASK: u64 = 0x70;
+
+/// Make every mount at and below `path` `noatime` (`mount_setattr(2)`, Linux
+/// 5.12; fails with `EPERM` where the atime flags are locked, as in a user
+/// namespace).
+fn set_noatime_recursive(path: &Path) -> Result<(), String> {
+    let c = cstr(path)?;
+    let attr = MountAttr { attr_set: MOUNT_ATTR_NOATIME, attr_clr: MOUNT_ATTR_ATIME_MASK, propagation: 0, userns_fd: 0 };
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            libc::AT_FDCWD,
+            c.as_ptr(),
+            AT_RECURSIVE,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    if rc != 0 {
+        return Err(format!("mount_setattr on {}: {}", path.display(), std::io::Error::last_os_error()));
+    }
+    Ok(())
+}
+
 const OPEN_TREE_CLONE: libc::c_uint = 1;
 const AT_RECURSIVE: libc::c_uint = 0x8000;
 const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 0x4;
@@ -788,4 +982,55 @@ fn closed_ancestor(path: &Path, uid: u32) -> Option<PathBuf> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(name: &str, into: &Path, max_bytes: u64) -> Collect {
+        Collect { name: name.into(), into: into.to_path_buf(), max_bytes }
+    }
+
+    #[test]
+    fn only_a_regular_file_within_the_cap_is_collected_once() {
+        let work = tempfile::tempdir().unwrap();
+        let into = tempfile::tempdir().unwrap();
+        let (w, i) = (open_dir(work.path()).unwrap(), open_dir(into.path()).unwrap());
+        assert_eq!(collect_file(&w, &i, &collect("solution", into.path(), 100)), Collected::Missing);
+        std::fs::write(work.path().join("solution"), b"binary").unwrap();
+        assert_eq!(collect_file(&w, &i, &collect("solution", into.path(), 100)), Collected::Copied(6));
+        let meta = std::fs::metadata(into.path().join("solution")).unwrap();
+        assert_eq!(meta.mode() & 0o777, 0o755);
+        assert_eq!(std::fs::read(into.path().join("solution")).unwrap(), b"binary");
+        // Never over an existing file.
+        assert!(matches!(collect_file(&w, &i, &collect("solution", into.path(), 100)), Collected::Failed(_)));
+        // A symlink (to a secret) and a FIFO are refused; so is a file over the cap.
+        std::fs::write(work.path().join("secret"), b"secret").unwrap();
+        std::os::unix::fs::symlink(work.path().join("secret"), work.path().join("link")).unwrap();
+        assert_eq!(collect_file(&w, &i, &collect("link", into.path(), 100)), Collected::NotRegular);
+        let fifo = CString::new(work.path().join("fifo").into_os_string().into_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        assert_eq!(collect_file(&w, &i, &collect("fifo", into.path(), 100)), Collected::NotRegular);
+        assert_eq!(collect_file(&w, &i, &collect("secret", into.path(), 3)), Collected::TooLarge(6));
+        assert!(!into.path().join("secret").exists());
+        assert!(matches!(collect_file(&w, &i, &collect("../x", into.path(), 100)), Collected::Failed(_)));
+    }
+
+    #[test]
+    fn seeds_are_the_regular_files_only() {
+        let src = tempfile::tempdir().unwrap();
+        std::fs::write(src.path().join("solution.cpp"), b"int main(){}").unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", src.path().join("link")).unwrap();
+        std::fs::create_dir(src.path().join("sub")).unwrap();
+        let seed = read_seed(src.path()).unwrap();
+        assert_eq!(seed.len(), 1);
+        assert_eq!(seed[0].0.to_str().unwrap(), "solution.cpp");
+        let work = tempfile::tempdir().unwrap();
+        let w = open_dir(work.path()).unwrap();
+        write_seed(&w, &seed[0].0, &seed[0].1, None).unwrap();
+        assert_eq!(std::fs::read(work.path().join("solution.cpp")).unwrap(), b"int main(){}");
+        // Never through something already there.
+        assert!(write_seed(&w, &seed[0].0, &seed[0].1, None).is_err());
+    }
 }

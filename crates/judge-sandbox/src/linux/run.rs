@@ -65,6 +65,8 @@ pub struct Outcome {
     pub channel: Captured,
     /// Layers in force for this run.
     pub layers: SandboxReport,
+    /// What became of [`RunSpec::collect`](crate::RunSpec::collect).
+    pub collected: Option<crate::Collected>,
 }
 
 /// A configured sandbox: where the helper binary is and what the machine allows.
@@ -358,6 +360,7 @@ impl Sandbox {
             stderr: stderr.captured,
             channel: channel.map(|c| c.captured).unwrap_or_default(),
             layers,
+            collected: report.collected.clone(),
         };
         Ok((outcome, report))
     }
