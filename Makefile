@@ -31,6 +31,7 @@ test:
 bench: release
 	$(CARGO) run --release -q -p judge-sandbox --example startup_bench
 	python3 scripts/bench_python_overhead.py $(JUDGE)
+	python3 scripts/bench_judge_bounds.py $(JUDGE)
 
 clean:
 	$(CARGO) clean

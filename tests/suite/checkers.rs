@@ -133,3 +133,42 @@ fn testlib_fail_and_points() {
     assert!(run.report["cases"][0]["message"].as_str().unwrap().contains("partial points: 0.5 points"), "{}", run.report);
     assert_eq!(verdict("testlib-fail-points", "testlib-fail-points/fine.py").verdict(), "AC");
 }
+
+/// Issue 7: a failing sample whose output is 16 MiB of newlines (against a
+/// one-line answer) gets WA and a bounded diff that says where the first
+/// difference is. It used to keep the judge in a quadratic line diff for days,
+/// so the judge is killed past a bound that is generous for a loaded machine
+/// (not a speed assertion).
+#[test]
+fn a_flood_of_newlines_gets_a_bounded_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let report_path = dir.path().join("report.json");
+    let mut child = judge()
+        .arg("run")
+        .arg(solution("newline-flood/newlines.py"))
+        .args(["-p", "newline-flood", "--format", "json", "--problems"])
+        .arg(test_registry())
+        .stdout(std::fs::File::create(&report_path).unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let bound = std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > bound {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the judge was still running after {bound:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&report_path).unwrap()).unwrap();
+    assert_eq!(report["verdict"], "WA", "{report}");
+    let case = &report["cases"][0];
+    assert_eq!(case["id"], "sample/01-one-line", "{case}");
+    let diff = case["details"]["diff"].as_str().unwrap_or_else(|| panic!("no diff: {case}"));
+    assert!(diff.starts_with("… first difference at line 1, byte 0"), "{diff}");
+    assert!(diff.lines().any(|l| l == "- «42»"), "{diff}");
+    assert!(diff.contains("⟨the same line 1999 more times⟩"), "{diff}");
+    assert!(diff.lines().count() <= 45, "{diff}");
+}

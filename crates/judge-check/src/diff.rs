@@ -1,7 +1,19 @@
 //! Line diffs of expected vs actual output for reports (the `similar` crate's
 //! Myers diff), with whitespace made visible.
+//!
+//! The judge runs outside every limit and the actual output is the
+//! solution's (captured up to the output limit, 64 MiB by default), so the
+//! work here is bounded whatever the output: the first difference is found by
+//! a linear scan, only a window from a few lines before it is diffed (at most
+//! [`WINDOW_LINES`] lines and about [`WINDOW_BYTES`] bytes per side), lines
+//! longer than [`LINE_BYTES`] are compared by length and hash and shown cut
+//! around the difference, and the Myers diff gets a deadline of [`DEADLINE`]
+//! (past it, `similar` returns a correct but less minimal diff). When anything
+//! was cut, the diff starts with `… first difference at line N, byte M …`.
 
-use similar::{ChangeTag, TextDiff};
+use similar::{capture_diff_slices_deadline, group_diff_ops, Algorithm, ChangeTag, DiffTag};
+use std::hash::BuildHasher;
+use std::time::{Duration, Instant};
 
 /// Shown for a carriage return.
 pub const CR: &str = "␍";
@@ -11,6 +23,16 @@ pub const TAB: &str = "→";
 pub const SPACE: &str = "·";
 /// Appended to a last line that has no newline.
 pub const NO_NEWLINE: &str = "⟨no newline at end⟩";
+/// At most this many lines of each side are diffed.
+pub const WINDOW_LINES: usize = 2000;
+/// Lines are added to a side's window until it holds this many bytes (the
+/// line holding the first difference is always included).
+pub const WINDOW_BYTES: usize = 256 << 10;
+/// Lines longer than this (bytes) are compared by length and hash, and shown
+/// cut to this many bytes (around the first difference on its line).
+pub const LINE_BYTES: usize = 4096;
+/// Time given to the Myers diff of the windows.
+pub const DEADLINE: Duration = Duration::from_millis(250);
 
 /// Make one line's whitespace visible: CR as `␍`, tabs as `→`, trailing
 /// spaces as `·`.
@@ -22,21 +44,113 @@ pub fn visible(line: &str) -> String {
     s
 }
 
-fn visible_lines(b: &[u8]) -> Vec<String> {
-    let text = String::from_utf8_lossy(b);
-    if text.is_empty() {
-        return Vec::new();
+/// Where two outputs first differ: `line` (0-based) and `byte` (0-based
+/// offset in the output) of the first differing byte, and the offset where
+/// that line starts (the same in both: everything before `byte` is equal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstDifference {
+    /// 0-based line number.
+    pub line: usize,
+    /// 0-based byte offset in the output.
+    pub byte: usize,
+    /// Byte offset where `line` starts.
+    pub line_start: usize,
+}
+
+/// The first difference between `expected` and `actual` (one linear pass),
+/// or `None` when they are equal.
+pub fn first_difference(expected: &[u8], actual: &[u8]) -> Option<FirstDifference> {
+    let n = expected.len().min(actual.len());
+    let mut p = 0;
+    const CHUNK: usize = 4096;
+    while p + CHUNK <= n && expected[p..p + CHUNK] == actual[p..p + CHUNK] {
+        p += CHUNK;
     }
-    let ends_with_newline = text.ends_with('\n');
-    let body = if ends_with_newline { &text[..text.len() - 1] } else { &text[..] };
-    let mut lines: Vec<String> = body.split('\n').map(visible).collect();
-    if !ends_with_newline {
-        if let Some(last) = lines.last_mut() {
-            last.push(' ');
-            last.push_str(NO_NEWLINE);
+    p += expected[p..n].iter().zip(&actual[p..n]).position(|(a, b)| a != b).unwrap_or(n - p);
+    if p == expected.len() && p == actual.len() {
+        return None;
+    }
+    let head = &expected[..p];
+    Some(FirstDifference {
+        line: memchr::memchr_iter(b'\n', head).count(),
+        byte: p,
+        line_start: memchr::memrchr(b'\n', head).map_or(0, |i| i + 1),
+    })
+}
+
+/// How a window line is compared: by its bytes, or by length and a hash
+/// (randomly keyed, so a solution cannot aim at a collision) when long; and
+/// whether a newline ends it.
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key<'a> {
+    Bytes(&'a [u8], bool),
+    Long(usize, u64, bool),
+}
+
+/// One line of a window: its bytes (without the newline) and whether it is
+/// the output's last line with no newline after it.
+struct Line<'a> {
+    bytes: &'a [u8],
+    no_newline: bool,
+}
+
+/// Lines of `text` from byte `start` (a line start): at most [`WINDOW_LINES`],
+/// until [`WINDOW_BYTES`] are taken, but always through the line starting at
+/// `must_reach`. Also returns the offset where the window ends.
+fn window_lines(text: &[u8], start: usize, must_reach: usize) -> (Vec<Line<'_>>, usize) {
+    let mut lines = Vec::new();
+    let mut pos = start;
+    while pos < text.len() && lines.len() < WINDOW_LINES && (pos - start < WINDOW_BYTES || pos <= must_reach) {
+        match memchr::memchr(b'\n', &text[pos..]) {
+            Some(i) => {
+                lines.push(Line { bytes: &text[pos..pos + i], no_newline: false });
+                pos += i + 1;
+            }
+            None => {
+                lines.push(Line { bytes: &text[pos..], no_newline: true });
+                pos = text.len();
+            }
         }
     }
+    (lines, pos)
+}
+
+fn keys<'a>(lines: &[Line<'a>], state: &std::collections::hash_map::RandomState) -> Vec<Key<'a>> {
     lines
+        .iter()
+        .map(|l| {
+            if l.bytes.len() <= LINE_BYTES {
+                Key::Bytes(l.bytes, l.no_newline)
+            } else {
+                Key::Long(l.bytes.len(), state.hash_one(l.bytes), l.no_newline)
+            }
+        })
+        .collect()
+}
+
+/// A line as shown: bytes `from..` (at most [`LINE_BYTES`]) with `…` where
+/// cut, whitespace made visible, and [`NO_NEWLINE`] after an unterminated
+/// last line.
+fn shown(line: &Line<'_>, from: usize) -> String {
+    let from = from.min(line.bytes.len());
+    let to = line.bytes.len().min(from + LINE_BYTES);
+    let text = String::from_utf8_lossy(&line.bytes[from..to]);
+    let mut s = String::new();
+    if from > 0 {
+        s.push('…');
+    }
+    if to < line.bytes.len() {
+        // Spaces before the cut are not trailing.
+        s.push_str(&text.replace('\r', CR).replace('\t', TAB));
+        s.push('…');
+    } else {
+        s.push_str(&visible(&text));
+    }
+    if line.no_newline {
+        s.push(' ');
+        s.push_str(NO_NEWLINE);
+    }
+    s
 }
 
 /// Mark the first token that differs between two lines with `«…»` in both.
@@ -107,38 +221,118 @@ fn window(t: &str) -> String {
 
 /// [`text_diff`], choosing whether to mark the first differing token (a
 /// numeric checker's first rejected token need not be the first textual difference).
+///
+/// Bounded in time and memory whatever the inputs' sizes (see the module
+/// documentation); equal inputs give an empty diff.
 pub fn text_diff_marked(expected: &[u8], actual: &[u8], context: usize, max_lines: usize, mark: bool) -> Vec<String> {
-    let old = visible_lines(expected);
-    let new = visible_lines(actual);
-    let old_refs: Vec<&str> = old.iter().map(String::as_str).collect();
-    let new_refs: Vec<&str> = new.iter().map(String::as_str).collect();
-    let diff = TextDiff::from_slices(&old_refs, &new_refs);
+    let Some(first) = first_difference(expected, actual) else {
+        return Vec::new();
+    };
+    // The window starts `context` lines before the first difference; the
+    // lines before it are equal in both.
+    let mut start = first.line_start;
+    let mut start_line = first.line;
+    while start_line > first.line.saturating_sub(context) && start > 0 {
+        start = memchr::memrchr(b'\n', &expected[..start - 1]).map_or(0, |i| i + 1);
+        start_line -= 1;
+    }
+    let (old, old_end) = window_lines(expected, start, first.line_start);
+    let (new, new_end) = window_lines(actual, start, first.line_start);
+    // The line holding the first difference is cut at the same offset on
+    // both sides, so that the marker lines up.
+    let diff_at = first.line - start_line;
+    let long = |v: &[Line<'_>]| v.get(diff_at).is_some_and(|l| l.bytes.len() > LINE_BYTES);
+    let line_cut = long(&old) || long(&new);
+    let diff_from = if line_cut { snap_to_char(actual, first.line_start, (first.byte - first.line_start).saturating_sub(LINE_BYTES / 4)) } else { 0 };
+    let show = |v: &[Line<'_>], i: usize| shown(&v[i], if i == diff_at { diff_from } else { 0 });
+
+    let state = std::collections::hash_map::RandomState::new();
+    let (old_keys, new_keys) = (keys(&old, &state), keys(&new, &state));
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(Instant::now() + DEADLINE));
+
     let mut out = Vec::new();
+    let window_cut = old_end < expected.len() || new_end < actual.len();
+    let any_long = old.iter().chain(&new).any(|l| l.bytes.len() > LINE_BYTES);
+    if window_cut || any_long {
+        let mut note = format!(
+            "… first difference at line {}, byte {} (expected {} bytes, got {})",
+            first.line + 1,
+            first.byte,
+            expected.len(),
+            actual.len()
+        );
+        if window_cut {
+            note.push_str(&format!(
+                "; diff limited to lines {}–{} of the expected and {}–{} of the actual output",
+                start_line + 1,
+                start_line + old.len(),
+                start_line + 1,
+                start_line + new.len()
+            ));
+        }
+        if any_long {
+            note.push_str(&format!("; lines longer than {LINE_BYTES} bytes are cut"));
+        }
+        out.push(note);
+    }
     let mut marked = !mark;
-    for group in diff.grouped_ops(context) {
-        let first = group.first().map(|op| op.old_range().start).unwrap_or(0);
-        out.push(format!("@@ line {} @@", first + 1));
-        let changes: Vec<_> = group.iter().flat_map(|op| diff.iter_changes(op)).collect();
+    for group in group_diff_ops(ops, context) {
+        let first_op = group.first().map(|op| op.old_range().start).unwrap_or(0);
+        out.push(format!("@@ line {} @@", start_line + first_op + 1));
+        // (tag, index into the old or new window)
+        let mut changes: Vec<(ChangeTag, usize)> = Vec::new();
+        for op in &group {
+            let (tag, o, n) = op.as_tag_tuple();
+            match tag {
+                DiffTag::Equal => changes.extend(o.map(|i| (ChangeTag::Equal, i))),
+                DiffTag::Delete => changes.extend(o.map(|i| (ChangeTag::Delete, i))),
+                DiffTag::Insert => changes.extend(n.map(|i| (ChangeTag::Insert, i))),
+                DiffTag::Replace => {
+                    changes.extend(o.map(|i| (ChangeTag::Delete, i)));
+                    changes.extend(n.map(|i| (ChangeTag::Insert, i)));
+                }
+            }
+        }
+        let text_of = |(tag, i): (ChangeTag, usize)| if tag == ChangeTag::Insert { show(&new, i) } else { show(&old, i) };
+        let key_of = |(tag, i): (ChangeTag, usize)| if tag == ChangeTag::Insert { &new_keys[i] } else { &old_keys[i] };
+        // Push a run of changes of one tag; a line repeated more than twice
+        // (also after `prev`, the line just shown) is shown once with a count.
+        let push_run = |out: &mut Vec<String>, run: &[(ChangeTag, usize)], prev: Option<(ChangeTag, usize)>| {
+            let mut j = 0;
+            let mut prev = prev;
+            while j < run.len() && out.len() < max_lines {
+                let c = run[j];
+                if let Some(p) = prev {
+                    let same = run[j..].iter().take_while(|d| key_of(**d) == key_of(p)).count();
+                    if same >= 2 {
+                        out.push(format!("{} ⟨the same line {same} more times⟩", sign(c.0)));
+                        j += same;
+                        prev = None;
+                        continue;
+                    }
+                }
+                out.push(format!("{} {}", sign(c.0), window(&text_of(c))));
+                prev = Some(c);
+                j += 1;
+            }
+        };
         let mut k = 0;
         while k < changes.len() {
-            let c = &changes[k];
-            let text = c.value().to_string();
-            let clipped = |t: &str| window(t);
-            if !marked && c.tag() == ChangeTag::Delete {
+            let c = changes[k];
+            let run = changes[k..].iter().take_while(|d| d.0 == c.0).count();
+            if !marked && c.0 == ChangeTag::Delete {
                 // A run of deletions followed by a run of insertions: pair the
                 // first of each and mark where they start to differ.
-                let dels = changes[k..].iter().take_while(|c| c.tag() == ChangeTag::Delete).count();
-                let ins = changes[k + dels..].iter().take_while(|c| c.tag() == ChangeTag::Insert).count();
+                let dels = run;
+                let ins = changes[k + dels..].iter().take_while(|c| c.0 == ChangeTag::Insert).count();
                 if ins > 0 {
-                    let (a, b) = mark_first_difference(&text, changes[k + dels].value());
-                    out.push(format!("- {}", clipped(&a)));
-                    for d in &changes[k + 1..k + dels] {
-                        out.push(format!("- {}", clipped(d.value())));
+                    let (a, b) = mark_first_difference(&text_of(c), &text_of(changes[k + dels]));
+                    out.push(format!("- {}", window(&a)));
+                    push_run(&mut out, &changes[k + 1..k + dels], Some(c));
+                    if out.len() < max_lines {
+                        out.push(format!("+ {}", window(&b)));
                     }
-                    out.push(format!("+ {}", clipped(&b)));
-                    for i in &changes[k + dels + 1..k + dels + ins] {
-                        out.push(format!("+ {}", clipped(i.value())));
-                    }
+                    push_run(&mut out, &changes[k + dels + 1..k + dels + ins], Some(changes[k + dels]));
                     marked = true;
                     k += dels + ins;
                     if out.len() >= max_lines {
@@ -149,20 +343,34 @@ pub fn text_diff_marked(expected: &[u8], actual: &[u8], context: usize, max_line
                     continue;
                 }
             }
-            let sign = match c.tag() {
-                ChangeTag::Delete => "-",
-                ChangeTag::Insert => "+",
-                ChangeTag::Equal => " ",
-            };
-            out.push(format!("{sign} {}", clipped(&text)));
-            k += 1;
+            push_run(&mut out, &changes[k..k + run], None);
+            k += run;
             if out.len() >= max_lines {
+                out.truncate(max_lines);
                 out.push("… diff cut".to_string());
                 return out;
             }
         }
     }
     out
+}
+
+fn sign(tag: ChangeTag) -> &'static str {
+    match tag {
+        ChangeTag::Delete => "-",
+        ChangeTag::Insert => "+",
+        ChangeTag::Equal => " ",
+    }
+}
+
+/// `from` moved forward past UTF-8 continuation bytes of `text[line_start..]`
+/// (at most 3), so that a cut line does not start inside a character.
+fn snap_to_char(text: &[u8], line_start: usize, from: usize) -> usize {
+    let mut f = from;
+    while f > 0 && f < from + 3 && text.get(line_start + f).is_some_and(|b| (0x80..0xC0).contains(b)) {
+        f += 1;
+    }
+    f
 }
 
 /// A hint when the output differs only in whitespace (it would pass the
@@ -209,5 +417,66 @@ mod tests {
         assert!(d.iter().all(|l| l.chars().count() < 200));
         let d = text_diff(b"a b\n", b"a  b\n", 2, 40);
         assert!(d.contains(&format!("+ a{SPACE}{SPACE}b")), "{d:?}");
+    }
+
+    #[test]
+    fn first_difference_is_found_by_line_and_byte() {
+        assert_eq!(first_difference(b"a\nb\n", b"a\nb\n"), None);
+        let f = first_difference(b"a\nbc\nd\n", b"a\nbx\nd\n").unwrap();
+        assert_eq!(f, FirstDifference { line: 1, byte: 3, line_start: 2 });
+        let big = vec![b'x'; 10_000];
+        let mut other = big.clone();
+        other[9_000] = b'y';
+        assert_eq!(first_difference(&big, &other).unwrap().byte, 9_000);
+        assert_eq!(first_difference(b"", b"1").unwrap(), FirstDifference { line: 0, byte: 0, line_start: 0 });
+    }
+
+    #[test]
+    fn a_flood_of_newlines_gets_a_bounded_diff_saying_where_it_differs() {
+        let flood = vec![b'\n'; 16 << 20];
+        let t = std::time::Instant::now();
+        let d = text_diff(b"42\n", &flood, 3, 40);
+        assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
+        assert!(d[0].starts_with("… first difference at line 1, byte 0"), "{d:?}");
+        assert!(d[0].contains("diff limited to lines 1–1 of the expected and 1–2000 of the actual"), "{d:?}");
+        assert_eq!(d[1..], ["@@ line 1 @@", "- «42»", "+ «»", "+ ⟨the same line 1999 more times⟩"], "{d:?}");
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_around_the_first_difference() {
+        let exp: Vec<u8> = b"ab ".repeat(4 << 20);
+        let mut act = exp.clone();
+        act[10_000_000] = b'z';
+        let d = text_diff(&exp, &act, 3, 40);
+        assert!(d[0].starts_with("… first difference at line 1, byte 10000000"), "{d:?}");
+        assert!(d[0].contains("cut"), "{d:?}");
+        assert!(d.iter().any(|l| l.starts_with("- ") && l.contains("«ab»")), "{d:?}");
+        assert!(d.iter().any(|l| l.starts_with("+ ") && l.contains("«az»")), "{d:?}");
+        assert!(d.iter().all(|l| l.chars().count() < 400), "{d:?}");
+        // A long line that differs only after the cut still differs.
+        let mut act = exp.clone();
+        act.extend_from_slice(b"\nsame\n");
+        let mut exp2 = exp.clone();
+        exp2.extend_from_slice(b"\nsame\n");
+        *act.last_mut().unwrap() = b'\n';
+        let n = act.len();
+        act[n - 7] = b'b';
+        let d = text_diff(&exp2, &act, 3, 40);
+        assert!(d.iter().any(|l| l.starts_with("- ")) && d.iter().any(|l| l.starts_with("+ ")), "{d:?}");
+    }
+
+    #[test]
+    fn many_differing_lines_are_bounded() {
+        let exp: String = (0..200_000).map(|i| format!("{i}\n")).collect();
+        let act: String = (0..200_000).map(|i| format!("{}\n", i * 7 % 1000)).collect();
+        let d = text_diff(exp.as_bytes(), act.as_bytes(), 3, 40);
+        assert!(d[0].contains("diff limited to lines"), "{d:?}");
+        assert!(d.len() <= 42, "{d:?}");
+        // Ordinary sizes: no note, every hunk.
+        let exp: String = (0..100).map(|i| format!("{i}\n")).collect();
+        let act = exp.replace("\n10\n", "\nten\n").replace("\n90\n", "\nninety\n");
+        let d = text_diff(exp.as_bytes(), act.as_bytes(), 1, 40);
+        assert_eq!(d.iter().filter(|l| l.starts_with("@@")).count(), 2, "{d:?}");
+        assert!(!d[0].starts_with('…'), "{d:?}");
     }
 }

@@ -51,51 +51,48 @@ pub fn check_text(checker: TextChecker, answer: &[u8], output: &[u8]) -> Result<
         TextChecker::Lines => {
             // Bytes, not text: two different invalid UTF-8 bytes must differ.
             // Only the line ends are normalised: a missing final newline is
-            // fine, an extra blank line is a difference.
-            let (a, o) = (byte_lines(answer), byte_lines(output));
-            for (i, (x, y)) in a.iter().zip(&o).enumerate() {
-                if x != y {
-                    return Err(format!(
-                        "line {}: expected `{}`, got `{}`",
-                        i + 1,
-                        clip(&String::from_utf8_lossy(x)),
-                        clip(&String::from_utf8_lossy(y))
-                    ));
+            // fine, an extra blank line is a difference. Lazy: no allocation
+            // per line of a hostile output.
+            let (mut a, mut o) = (byte_lines(answer), byte_lines(output));
+            let mut i = 0;
+            loop {
+                match (a.next(), o.next()) {
+                    (Some(x), Some(y)) if x != y => {
+                        return Err(format!("line {}: expected `{}`, got `{}`", i + 1, clip(x), clip(y)));
+                    }
+                    (Some(_), Some(_)) => i += 1,
+                    (None, None) => return Ok(()),
+                    (x, y) => {
+                        let (na, no) = (i + usize::from(x.is_some()) + a.count(), i + usize::from(y.is_some()) + o.count());
+                        return Err(format!("expected {na} lines, got {no}"));
+                    }
                 }
             }
-            if a.len() != o.len() {
-                return Err(format!("expected {} lines, got {}", a.len(), o.len()));
-            }
-            Ok(())
         }
         TextChecker::Tokens { case_insensitive } => {
-            let a: Vec<&[u8]> = answer.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).collect();
-            let o: Vec<&[u8]> = output.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).collect();
-            for (i, (x, y)) in a.iter().zip(&o).enumerate() {
-                let same = if case_insensitive { x.eq_ignore_ascii_case(y) } else { x == y };
-                if !same {
-                    return Err(format!(
-                        "token {}: expected `{}`, got `{}`",
-                        i + 1,
-                        clip(&String::from_utf8_lossy(x)),
-                        clip(&String::from_utf8_lossy(y))
-                    ));
+            let (mut a, mut o) = (tokens(answer), tokens(output));
+            let mut i = 0;
+            loop {
+                match (a.next(), o.next()) {
+                    (Some(x), Some(y)) => {
+                        let same = if case_insensitive { x.eq_ignore_ascii_case(y) } else { x == y };
+                        if !same {
+                            return Err(format!("token {}: expected `{}`, got `{}`", i + 1, clip(x), clip(y)));
+                        }
+                        i += 1;
+                    }
+                    (None, None) => return Ok(()),
+                    (x, y) => return Err(token_count(i, x.is_some(), a, y.is_some(), o)),
                 }
             }
-            if a.len() != o.len() {
-                return Err(format!("expected {} token{}, got {}", a.len(), if a.len() == 1 { "" } else { "s" }, o.len()));
-            }
-            Ok(())
         }
         TextChecker::Float { tol, case_insensitive } => float_tokens(tol, case_insensitive, answer, output),
         TextChecker::Unordered => unordered(answer, output),
         TextChecker::KattisDefault { tol, case_sensitive, space_sensitive } => {
             if space_sensitive {
-                let ws = |b: &[u8]| -> Vec<Vec<u8>> {
-                    b.split(|c| !c.is_ascii_whitespace()).filter(|w| !w.is_empty()).map(<[u8]>::to_vec).collect()
-                };
+                let ws = |b| <[u8]>::split(b, |c: &u8| !c.is_ascii_whitespace()).filter(|w| !w.is_empty());
                 let lead = |b: &[u8]| b.first().is_some_and(|c| c.is_ascii_whitespace());
-                if ws(answer) != ws(output) || lead(answer) != lead(output) {
+                if !ws(answer).eq(ws(output)) || lead(answer) != lead(output) {
                     return Err("whitespace differs (the problem is space_change_sensitive)".into());
                 }
             }
@@ -113,9 +110,8 @@ pub fn check_text(checker: TextChecker, answer: &[u8], output: &[u8]) -> Result<
 pub fn parse_float(tok: &[u8]) -> Option<f64> {
     let s = std::str::from_utf8(tok).ok()?;
     let body = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let lower = body.to_ascii_lowercase();
-    let numeric = !body.is_empty()
-        && (lower == "inf" || lower == "infinity" || lower == "nan" || body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')));
+    let named = ["inf", "infinity", "nan"].iter().any(|n| body.eq_ignore_ascii_case(n));
+    let numeric = !body.is_empty() && (named || body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')));
     if !numeric {
         return None;
     }
@@ -123,14 +119,18 @@ pub fn parse_float(tok: &[u8]) -> Option<f64> {
 }
 
 fn float_tokens(tol: crate::FloatTolerance, case_insensitive: bool, answer: &[u8], output: &[u8]) -> Result<(), String> {
-    let a: Vec<&[u8]> = answer.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).collect();
-    let o: Vec<&[u8]> = output.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).collect();
-    for (i, (x, y)) in a.iter().zip(&o).enumerate() {
-        let show = |t: &[u8]| clip(&String::from_utf8_lossy(t));
+    let (mut a, mut o) = (tokens(answer), tokens(output));
+    let mut i = 0;
+    loop {
+        let (x, y) = match (a.next(), o.next()) {
+            (Some(x), Some(y)) => (x, y),
+            (None, None) => return Ok(()),
+            (x, y) => return Err(token_count(i, x.is_some(), a, y.is_some(), o)),
+        };
         match parse_float(x) {
             Some(e) => {
                 let Some(v) = parse_float(y) else {
-                    return Err(format!("token {}: expected the number `{}`, got `{}`", i + 1, show(x), show(y)));
+                    return Err(format!("token {}: expected the number `{}`, got `{}`", i + 1, clip(x), clip(y)));
                 };
                 if !tol.accepts(e, v) {
                     let abs = (e - v).abs();
@@ -138,8 +138,8 @@ fn float_tokens(tol: crate::FloatTolerance, case_insensitive: bool, answer: &[u8
                     return Err(format!(
                         "token {}: expected `{}`, got `{}` (absolute error {abs:.3e}, relative error {rel:.3e}; allowed {})",
                         i + 1,
-                        show(x),
-                        show(y),
+                        clip(x),
+                        clip(y),
                         tol.describe()
                     ));
                 }
@@ -147,67 +147,82 @@ fn float_tokens(tol: crate::FloatTolerance, case_insensitive: bool, answer: &[u8
             None => {
                 let same = if case_insensitive { x.eq_ignore_ascii_case(y) } else { x == y };
                 if !same {
-                    return Err(format!("token {}: expected `{}`, got `{}`", i + 1, show(x), show(y)));
+                    return Err(format!("token {}: expected `{}`, got `{}`", i + 1, clip(x), clip(y)));
                 }
             }
         }
+        i += 1;
     }
-    if a.len() != o.len() {
-        return Err(format!("expected {} token{}, got {}", a.len(), if a.len() == 1 { "" } else { "s" }, o.len()));
-    }
-    Ok(())
+}
+
+/// Whitespace-separated tokens, lazily (no allocation per token).
+fn tokens(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+    b.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty())
+}
+
+/// "expected N tokens, got M" once one side ran out after `i` equal tokens;
+/// `a_more`/`o_more`: whether that side had one more token (already taken).
+fn token_count<'a>(i: usize, a_more: bool, a: impl Iterator<Item = &'a [u8]>, o_more: bool, o: impl Iterator<Item = &'a [u8]>) -> String {
+    let na = i + usize::from(a_more) + a.count();
+    let no = i + usize::from(o_more) + o.count();
+    format!("expected {na} token{}, got {no}", if na == 1 { "" } else { "s" })
 }
 
 /// Lines with trailing ASCII whitespace (CR included) removed; a final
-/// newline does not make an extra empty line.
-fn byte_lines(b: &[u8]) -> Vec<&[u8]> {
-    let mut lines: Vec<&[u8]> = b
-        .split(|c| *c == b'\n')
-        .map(|l| {
-            let end = l.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
-            &l[..end]
-        })
-        .collect();
-    if lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines
+/// newline does not make an extra empty line (nor does a last line of only
+/// whitespace). Lazy: no allocation per line.
+fn byte_lines(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let last_start = memchr::memrchr(b'\n', b).map_or(0, |i| i + 1);
+    let region = if !b[last_start..].iter().all(u8::is_ascii_whitespace) {
+        Some(b)
+    } else if last_start > 0 {
+        Some(&b[..last_start - 1])
+    } else {
+        None
+    };
+    region.into_iter().flat_map(|r| r.split(|c| *c == b'\n')).map(trim_end)
 }
 
+fn trim_end(l: &[u8]) -> &[u8] {
+    let end = l.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+    &l[..end]
+}
+
+/// Lines as a multiset. Memory is proportional to the answer's lines (the
+/// package's), never to the output's: the output's lines are counted, then
+/// looked up one by one.
 fn unordered(answer: &[u8], output: &[u8]) -> Result<(), String> {
-    let lines = |b: &[u8]| -> Vec<Vec<u8>> {
-        let mut v: Vec<Vec<u8>> = byte_lines(b).into_iter().map(<[u8]>::to_vec).collect();
-        while v.last().is_some_and(|l| l.is_empty()) {
-            v.pop();
-        }
-        v
-    };
-    let (a, o) = (lines(answer), lines(output));
-    if a.len() != o.len() {
-        return Err(format!("expected {} lines (in any order), got {}", a.len(), o.len()));
+    // Trailing empty lines are ignored: keep up to the last non-blank byte.
+    fn lines(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+        let end = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+        (end > 0).then(|| &b[..end]).into_iter().flat_map(|r| r.split(|c| *c == b'\n')).map(trim_end)
     }
-    let mut count = std::collections::BTreeMap::<&[u8], i64>::new();
-    for l in &a {
+    let (na, no) = (lines(answer).count(), lines(output).count());
+    if na != no {
+        return Err(format!("expected {na} lines (in any order), got {no}"));
+    }
+    let mut count = std::collections::BTreeMap::<&[u8], usize>::new();
+    for l in lines(answer) {
         *count.entry(l).or_default() += 1;
     }
-    for l in &o {
-        *count.entry(l).or_default() -= 1;
+    for l in lines(output) {
+        match count.get_mut(l) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => return Err(format!("unexpected line `{}` (or more copies of it than expected)", clip(l))),
+        }
     }
-    let show = |l: &[u8]| clip(&String::from_utf8_lossy(l));
-    if let Some((line, _)) = count.iter().find(|(_, n)| **n < 0) {
-        return Err(format!("unexpected line `{}` (or more copies of it than expected)", show(line)));
-    }
-    if let Some((line, _)) = count.iter().find(|(_, n)| **n > 0) {
-        return Err(format!("missing line `{}`", show(line)));
-    }
+    // Same number of lines and none unexpected: every expected line was seen.
     Ok(())
 }
 
-fn clip(s: &str) -> String {
-    if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(57).collect::<String>())
+/// A token or line for a message: at most 57 characters and `…` when longer.
+/// Only a bounded head is decoded, whatever the length.
+fn clip(t: &[u8]) -> String {
+    let head = String::from_utf8_lossy(&t[..t.len().min(256)]);
+    if head.chars().count() > 60 || t.len() > 256 {
+        format!("{}…", head.chars().take(57).collect::<String>())
     } else {
-        s.to_string()
+        head.into_owned()
     }
 }
 
@@ -312,5 +327,64 @@ mod tests {
         assert!(check_text(TextChecker::Tokens { case_insensitive: false }, b"3\n7\n", b"3\r\n7\r\n").is_ok());
         assert!(check_text(TextChecker::Lines, b"3\n7\n", b"3\r\n7\r\n").is_ok());
         assert!(check_text(TextChecker::Exact, b"3\n7\n", b"3\r\n7\r\n").is_err());
+    }
+
+    /// Every string of up to 6 bytes over {a, space, CR, LF}.
+    fn small_inputs() -> Vec<Vec<u8>> {
+        let mut all = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
+        for _ in 0..6 {
+            last = last.iter().flat_map(|s: &Vec<u8>| b"a \r\n".iter().map(move |c| [s.as_slice(), &[*c]].concat())).collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn lazy_lines_match_their_definition() {
+        // The definition: split on LF, trim trailing whitespace, drop one
+        // final empty line (unordered: every trailing empty line).
+        let def = |b: &[u8], all_trailing: bool| {
+            let mut v: Vec<Vec<u8>> = b.split(|c| *c == b'\n').map(|l| trim_end(l).to_vec()).collect();
+            if v.last().is_some_and(|l| l.is_empty()) {
+                v.pop();
+            }
+            while all_trailing && v.last().is_some_and(|l| l.is_empty()) {
+                v.pop();
+            }
+            v
+        };
+        for b in small_inputs() {
+            assert_eq!(byte_lines(&b).map(<[u8]>::to_vec).collect::<Vec<_>>(), def(&b, false), "{b:?}");
+            let more = [b.as_slice(), b"\nz"].concat();
+            let expected = format!("expected {} lines (in any order), got {}", def(&b, true).len(), def(&more, true).len());
+            assert_eq!(check_text(TextChecker::Unordered, &b, &more).unwrap_err(), expected, "{b:?}");
+            assert!(check_text(TextChecker::Unordered, &b, &b).is_ok());
+        }
+    }
+
+    #[test]
+    fn counts_and_long_tokens_in_messages() {
+        let t = TextChecker::Tokens { case_insensitive: false };
+        assert_eq!(check_text(t, b"1 2 3", b"1 2").unwrap_err(), "expected 3 tokens, got 2");
+        assert_eq!(check_text(t, b"1", b"1 2 3").unwrap_err(), "expected 1 token, got 3");
+        assert_eq!(check_text(TextChecker::Lines, b"a\nb\n", b"a\nb\n\nc\n").unwrap_err(), "expected 2 lines, got 4");
+        assert_eq!(check_text(float(1e-6, 0.0), b"1 2", b"1.0").unwrap_err(), "expected 2 tokens, got 1");
+        let long = vec![b'7'; 1 << 20];
+        let e = check_text(t, b"1", &long).unwrap_err();
+        assert_eq!(e, format!("token 1: expected `1`, got `{}…`", "7".repeat(57)));
+        // A megabyte-long number is parsed (linearly) and compared.
+        assert!(check_text(float(1e-6, 0.0), b"1", &[b"1.", &long[..]].concat()).is_err());
+        let mut near = b"1.".to_vec();
+        near.extend(std::iter::repeat_n(b'0', 1 << 20));
+        assert!(check_text(float(1e-6, 0.0), b"1", &near).is_ok());
+    }
+
+    #[test]
+    fn unordered_reports_extra_copies_and_strangers() {
+        let e = check_text(TextChecker::Unordered, b"a\nb\n", b"b\nc\n").unwrap_err();
+        assert!(e.contains("`c`"), "{e}");
+        let e = check_text(TextChecker::Unordered, b"a\nb\n", b"b\nb\n").unwrap_err();
+        assert!(e.contains("`b`") && e.contains("more copies"), "{e}");
     }
 }
