@@ -55,6 +55,12 @@ def solution(expr):
     return f"import sys\nsys.stdin.read()\nsys.stdout.buffer.write({expr})\n"
 
 
+# Function-problem solutions that write `line` (a bytes expression) on the
+# result channel themselves, as a forger would, then exit.
+def channel(expr):
+    return f"import os\n\ndef big():\n    data = {expr}\n    while data:\n        data = data[os.write(3, data):]\n    os._exit(0)\n"
+
+
 def float_answer():
     n = BIG // 9
     return b"1.000000 " * n + b"\n"
@@ -74,6 +80,13 @@ SCENARIOS = [
      solution(f'b"1.000001 " * ({BIG} // 9 - 1) + b"2.000000 \\n"'), float_answer),
     (f"{BIG_MIB} MiB numeric token", "bounds-float", solution(f'b"1." + b"0" * {BIG} + b"1\\n"'), None),
     (f"{BIG_MIB} MiB of lines (unordered)", "bounds-unordered", solution(f'b"1\\n" * ({BIG} // 2)'), None),
+    (f"{BIG_MIB} MiB result on the channel", "bounds-result",
+     channel(f'b\'{{"status":"ok","value":[\' + b"1," * ({BIG} // 2) + b"1]}}\\n"'), None),
+    ("64 Ki-deep nested result", "bounds-result",
+     channel('b\'{"status":"ok","value":\' + b"[" * 65000 + b"]" * 65000 + b"}\\n"'), None),
+    ("result of 4x a 2 MiB answer, all wrong", "bounds-result",
+     channel('b\'{"status":"ok","value":[\' + b"7," * (4 << 20) + b"7]}\\n"'),
+     lambda: b"[" + b"1, " * ((2 << 20) // 3) + b"1]\n"),
     (f"{SMALL_MIB} MiB, every line differs", "bounds-lines",
      solution(f'b"".join(b"%d\\n" % (i * 7919 % 1000003) for i in range({SMALL_MIB} << 17))'),
      lambda: b"".join(b"%d\n" % i for i in range(SMALL_MIB << 17))),

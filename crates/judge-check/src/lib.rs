@@ -109,16 +109,7 @@ fn compare_at(expected: &Value, actual: &Value, tol: FloatTolerance, path: &mut 
 }
 
 fn short(v: &Value) -> String {
-    let s = v.render();
-    if s.len() > 80 {
-        let mut end = 77;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        format!("{}…", &s[..end])
-    } else {
-        s
-    }
+    v.render_clipped(77)
 }
 
 #[cfg(test)]

@@ -371,29 +371,47 @@ impl Value {
 
     /// A Python-like rendering for reports (`[1, 2, 3]`, `'abc'`, `True`, `4.0`).
     pub fn render(&self) -> String {
+        self.render_clipped(usize::MAX)
+    }
+
+    /// [`Value::render`] cut after about `max` bytes (on a character
+    /// boundary) with `… [more]` appended: the work and memory are bounded
+    /// by `max`, not by the value's size.
+    pub fn render_clipped(&self, max: usize) -> String {
         let mut s = String::new();
-        self.render_into(&mut s);
+        if !self.render_into(&mut s, max) {
+            let head = prefix_at_char_boundary(&s, max).len();
+            s.truncate(head);
+            s.push_str("… [more]");
+        }
         s
     }
 
-    fn render_into(&self, s: &mut String) {
+    /// Append the rendering; false once `s` has passed `max` bytes (stopped early).
+    fn render_into(&self, s: &mut String, max: usize) -> bool {
         match self {
             Value::Int(i) => s.push_str(&i.to_string()),
             Value::Float(f) => s.push_str(&fmt_float(*f)),
             Value::Bool(true) => s.push_str("True"),
             Value::Bool(false) => s.push_str("False"),
-            Value::Str(v) => s.push_str(&serde_json::to_string(v).unwrap_or_default()),
+            Value::Str(v) => {
+                let shown = if v.len() > max { prefix_at_char_boundary(v, max) } else { v };
+                s.push_str(&serde_json::to_string(shown).unwrap_or_default());
+            }
             Value::List(items) => {
                 s.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    item.render_into(s);
+                    if s.len() > max || !item.render_into(s, max) {
+                        return false;
+                    }
                 }
                 s.push(']');
             }
         }
+        s.len() <= max
     }
 }
 
@@ -683,5 +701,8 @@ mod tests {
     fn renders_like_python() {
         let v = Value::List(vec![Value::Bool(true), Value::Float(4.0), Value::Str("a".into())]);
         assert_eq!(v.render(), "[True, 4.0, \"a\"]");
+        let long = Value::List(vec![Value::Int(12345); 1_000_000]);
+        let r = long.render_clipped(20);
+        assert!(r.starts_with("[12345, 12345, 1234") && r.ends_with("… [more]") && r.len() < 40, "{r}");
     }
 }

@@ -225,7 +225,7 @@ fn function_evidence(
         }
         DriverReport::Returned(Ok(v)) => v,
     };
-    let shown = Some(clip_str(&actual.render(), SHOWN_BYTES));
+    let shown = Some(actual.render_clipped(SHOWN_BYTES));
     if !clean {
         return (Evidence::Unchecked, shown, None);
     }
@@ -269,7 +269,7 @@ fn render_input(ctx: &CaseContext<'_>, case: &Case) -> String {
             .params
             .iter()
             .zip(args)
-            .map(|((n, _), v)| format!("{n} = {}", clip_str(&v.render(), 300)))
+            .map(|((n, _), v)| format!("{n} = {}", v.render_clipped(300)))
             .collect::<Vec<_>>()
             .join(", "),
         _ => clip_bytes(&case.input, case.input.len() as u64),
@@ -278,7 +278,7 @@ fn render_input(ctx: &CaseContext<'_>, case: &Case) -> String {
 
 fn render_expected(ctx: &CaseContext<'_>, case: &Case) -> String {
     match (ctx.signature, &case.expected) {
-        (Some(_), Some(v)) => clip_str(&v.render(), SHOWN_BYTES),
+        (Some(_), Some(v)) => v.render_clipped(SHOWN_BYTES),
         _ => clip_bytes(&case.answer, case.answer.len() as u64),
     }
 }

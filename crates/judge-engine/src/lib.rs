@@ -252,7 +252,7 @@ impl Engine {
             }
             on_event(Event::CaseStarted { id: &c.id, index, total });
             let (case_report, layers) = case::run_case(&ctx, c, index);
-            tracing::info!(case = %c.id, verdict = %case_report.verdict, cpu_ms = case_report.cpu_ms, memory_kib = case_report.memory_kib, "case judged");
+            tracing::info!(case = %case_report.id, verdict = %case_report.verdict, cpu_ms = case_report.cpu_ms, memory_kib = case_report.memory_kib, "case judged");
             if let Some(layers) = layers {
                 merge_layers(&mut report.sandbox, layers);
             }
