@@ -112,6 +112,14 @@ pub struct RunSpec {
     /// every process of the run (filled by the judge).
     #[serde(default)]
     pub cgroup_cpuacct: Option<PathBuf>,
+    /// A v2 group's `memory.current`, polled by the helper for the peak on
+    /// kernels without `memory.peak` (older than 5.19; filled by the judge).
+    #[serde(default)]
+    pub cgroup_memory_current: Option<PathBuf>,
+    /// Layer names the run's cgroups enforce, reported as enforced by the
+    /// helper (`cgroup v2 (...)`, `cgroup-memory`, ...; filled by the judge).
+    #[serde(default)]
+    pub cgroup_layers: Vec<String>,
 }
 
 impl RunSpec {
@@ -144,6 +152,8 @@ impl RunSpec {
             cgroup_procs: Vec::new(),
             cgroup_memory: false,
             cgroup_cpuacct: None,
+            cgroup_memory_current: None,
+            cgroup_layers: Vec::new(),
         }
     }
 }
@@ -169,4 +179,8 @@ pub struct HelperReport {
     pub missing: Vec<String>,
     /// Set when the helper could not run the program: the judge's failure.
     pub error: Option<String>,
+    /// Highest `memory.current` of the run's v2 group seen by the watchdog,
+    /// KiB (only where the kernel has no `memory.peak`).
+    #[serde(default)]
+    pub cgroup_peak_kib: Option<u64>,
 }
