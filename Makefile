@@ -2,7 +2,7 @@
 CARGO ?= cargo
 JUDGE := target/release/judge
 
-.PHONY: all build release demo test bench clean
+.PHONY: all build release demo test test-vm bench clean
 
 all: build
 
@@ -26,6 +26,11 @@ demo: release
 test:
 	$(CARGO) build --workspace
 	$(CARGO) test --workspace
+
+# The VM matrix (minutes; not part of `make test`): Debian's 6.1 kernel under
+# qemu with cgroup v2, judged as root and as an ordinary user (see the script).
+test-vm:
+	bash scripts/vm-test.sh
 
 # Benchmarks print figures; they assert nothing.
 bench: release

@@ -524,6 +524,22 @@ fn doctor(reg: &RegistryArgs) -> Result<ExitCode, Failure> {
             let _ = writeln!(out, "  FAILED     {e}");
         }
     }
+    let cg = sandbox.cgroups();
+    let _ = writeln!(out, "\ncgroups: {}", cg.describe());
+    for t in &cg.tried {
+        let _ = writeln!(out, "  tried      {t}");
+    }
+    if let Some(hint) = cg.hint() {
+        let _ = writeln!(out, "  to get them: {hint}");
+    }
+    if judge_sandbox::apparmor_restricts_userns() == Some(true) && !judge_sandbox::linux::is_root() {
+        let _ = writeln!(
+            out,
+            "\nAppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns = 1):\n\
+             programs run without namespaces. Fix: {}",
+            judge_sandbox::APPARMOR_FIX
+        );
+    }
     let _ = writeln!(out, "\nkernel features:");
     for f in judge_sandbox::features() {
         let state = if f.available { "available" } else { "unavailable" };

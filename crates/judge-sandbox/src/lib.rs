@@ -22,8 +22,8 @@
 pub mod linux;
 mod spec;
 
-pub use linux::cgroup::CgroupSupport;
-pub use linux::kernel::{features, Feature};
+pub use linux::cgroup::{CgroupSupport, CgroupVersion};
+pub use linux::kernel::{apparmor_restricts_userns, features, Feature, APPARMOR_FIX};
 pub use linux::run::{Captured, Outcome, Sandbox, SandboxError};
 pub use spec::{Collect, Collected, HelperReport, Layers, RunSpec, StdinSource, SEED_MAX_BYTES};
 

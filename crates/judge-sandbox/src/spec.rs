@@ -123,6 +123,14 @@ pub struct RunSpec {
     /// every process of the run (filled by the judge).
     #[serde(default)]
     pub cgroup_cpuacct: Option<PathBuf>,
+    /// A v2 group's `memory.current`, polled by the helper for the peak on
+    /// kernels without `memory.peak` (older than 5.19; filled by the judge).
+    #[serde(default)]
+    pub cgroup_memory_current: Option<PathBuf>,
+    /// Layer names the run's cgroups enforce, reported as enforced by the
+    /// helper (`cgroup v2 (...)`, `cgroup-memory`, ...; filled by the judge).
+    #[serde(default)]
+    pub cgroup_layers: Vec<String>,
 }
 
 impl RunSpec {
@@ -157,6 +165,8 @@ impl RunSpec {
             cgroup_procs: Vec::new(),
             cgroup_memory: false,
             cgroup_cpuacct: None,
+            cgroup_memory_current: None,
+            cgroup_layers: Vec::new(),
         }
     }
 }
@@ -220,4 +230,8 @@ pub struct HelperReport {
     /// the program did not exit with status 0).
     #[serde(default)]
     pub collected: Option<Collected>,
+    /// Highest `memory.current` of the run's v2 group seen by the watchdog,
+    /// KiB (only where the kernel has no `memory.peak`).
+    #[serde(default)]
+    pub cgroup_peak_kib: Option<u64>,
 }

@@ -54,14 +54,7 @@ pub fn main() -> ! {
     let mut enforced = vec!["rlimits".to_string()];
     let mut missing = Vec::new();
 
-    if spec.cgroup_memory {
-        enforced.push("cgroup-memory".into());
-    }
-    for (name, label) in [("/pids/", "cgroup-pids"), ("/cpuacct/", "cgroup-cpuacct")] {
-        if spec.cgroup_procs.iter().any(|p| p.to_string_lossy().contains(name)) {
-            enforced.push(label.into());
-        }
-    }
+    enforced.extend(spec.cgroup_layers.iter().cloned());
 
     let root = super::is_root();
     let mut flags = libc::CLONE_NEWPID | libc::CLONE_NEWNS | libc::CLONE_NEWIPC;
@@ -71,29 +64,27 @@ pub fn main() -> ! {
     if !root {
         flags |= libc::CLONE_NEWUSER;
     }
-    let (uid, gid) = (unsafe { libc::geteuid() }, unsafe { libc::getegid() });
-    // SAFETY: plain syscall in a single-threaded process.
-    let namespaces = spec.layers.namespaces && unsafe { libc::unshare(flags) } == 0;
-    if !spec.layers.namespaces {
-        missing.push("namespaces: turned off for this run".into());
-    } else if namespaces {
-        if !root {
-            let _ = std::fs::write("/proc/self/setgroups", "deny");
-            let ok = std::fs::write("/proc/self/uid_map", format!("{uid} {uid} 1"))
-                .and_then(|_| std::fs::write("/proc/self/gid_map", format!("{gid} {gid} 1")));
-            if let Err(e) = ok {
-                fail(&format!("cannot write the user namespace maps: {e}"), enforced, missing);
+    let namespaces = if spec.layers.namespaces {
+        match enter_namespaces(flags, root) {
+            Ok(()) => {
+                if !root {
+                    enforced.push("user-namespace".into());
+                }
+                enforced.extend(["pid-namespace".into(), "mount-namespace".into(), "ipc-namespace".into()]);
+                if spec.layers.network {
+                    enforced.push("network-namespace".into());
+                }
+                true
             }
-            enforced.push("user-namespace".into());
-        }
-        enforced.extend(["pid-namespace".into(), "mount-namespace".into(), "ipc-namespace".into()]);
-        if spec.layers.network {
-            enforced.push("network-namespace".into());
+            Err(e) => {
+                missing.push(format!("namespaces: {e}; process-group kill only"));
+                false
+            }
         }
     } else {
-        let e = std::io::Error::last_os_error();
-        missing.push(format!("namespaces: unshare failed ({e}); process-group kill only"));
-    }
+        missing.push("namespaces: turned off for this run".into());
+        false
+    };
 
     if !root && namespaces {
         // RLIMIT_NPROC is counted per user namespace: in ours it starts with this run.
@@ -129,6 +120,43 @@ pub fn main() -> ! {
     }
 }
 
+/// Enter the run's namespaces. Not as root, the user namespace comes first
+/// (with its uid/gid maps), then the others inside it, so that a refused step
+/// is reported instead of failing the run. A user namespace whose maps cannot
+/// be written (AppArmor's `kernel.apparmor_restrict_unprivileged_userns` on
+/// Ubuntu 24.04 lets `unshare` succeed but gives no capabilities) is left
+/// without the other namespaces: the program runs under the same uid.
+fn enter_namespaces(flags: libc::c_int, root: bool) -> Result<(), String> {
+    let (uid, gid) = (unsafe { libc::geteuid() }, unsafe { libc::getegid() });
+    let apparmor = || {
+        let restricted = std::fs::read_to_string("/proc/sys/kernel/apparmor_restrict_unprivileged_userns")
+            .is_ok_and(|v| v.trim() == "1");
+        if restricted {
+            " (kernel.apparmor_restrict_unprivileged_userns = 1; see `judge doctor`)"
+        } else {
+            ""
+        }
+    };
+    if !root {
+        // SAFETY: plain syscall in a single-threaded process.
+        if unsafe { libc::unshare(libc::CLONE_NEWUSER) } != 0 {
+            return Err(format!("user namespace refused ({}){}", std::io::Error::last_os_error(), apparmor()));
+        }
+        let _ = std::fs::write("/proc/self/setgroups", "deny");
+        let maps = std::fs::write("/proc/self/uid_map", format!("{uid} {uid} 1"))
+            .and_then(|_| std::fs::write("/proc/self/gid_map", format!("{gid} {gid} 1")));
+        if let Err(e) = maps {
+            return Err(format!("cannot write the user namespace maps ({e}){}", apparmor()));
+        }
+    }
+    // SAFETY: plain syscall in a single-threaded process.
+    if unsafe { libc::unshare(flags & !libc::CLONE_NEWUSER) } != 0 {
+        let e = std::io::Error::last_os_error();
+        return Err(format!("unshare failed ({e}){}", if root { "" } else { apparmor() }));
+    }
+    Ok(())
+}
+
 fn fail(msg: &str, enforced: Vec<String>, missing: Vec<String>) -> ! {
     let report = HelperReport {
         termination: None,
@@ -141,6 +169,7 @@ fn fail(msg: &str, enforced: Vec<String>, missing: Vec<String>) -> ! {
         missing,
         error: Some(msg.to_string()),
         collected: None,
+        cgroup_peak_kib: None,
     };
     write_report(&report);
     unsafe { libc::_exit(0) }
@@ -154,7 +183,7 @@ fn write_report(report: &HelperReport) {
     let _ = f.write_all(line.as_bytes());
 }
 
-fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut missing: Vec<String>) -> ! {
+fn init(mut spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut missing: Vec<String>) -> ! {
     unsafe {
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0);
         // Inside a new PID namespace the parent lies outside it and reads as 0.
@@ -175,9 +204,16 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     };
     let mut proc_mounted = false;
     if pidns {
+        // A mount that fails is a missing layer, never a failed run (seen:
+        // covering a file on 9p in a user namespace gave EPERM).
         match setup_mounts(&spec, &mut proc_mounted, &mut missing) {
             Ok(done) => enforced.extend(done),
-            Err(e) => fail(&format!("mount setup failed: {e}"), enforced, missing),
+            Err(e) => {
+                missing.push(format!("mounts: {e}; no private /tmp, hidden paths not covered"));
+                if !spec.hidden.is_empty() {
+                    missing.push("hidden-paths: no mount namespace setup".into());
+                }
+            }
         }
     } else if !spec.hidden.is_empty() {
         missing.push("hidden-paths: no mount namespace".into());
@@ -231,9 +267,19 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     for procs in &spec.cgroup_procs {
         match std::fs::OpenOptions::new().write(true).open(procs) {
             Ok(f) => cgroup_fds.push(f),
-            Err(e) => fail(&format!("cannot open {}: {e}", procs.display()), enforced, missing),
+            Err(e) => {
+                // Run without the cgroups (RLIMIT_AS then limits memory).
+                missing.push(format!("cgroups: cannot open {}: {e}", procs.display()));
+                enforced.retain(|l| !spec.cgroup_layers.contains(l));
+                cgroup_fds.clear();
+                spec.cgroup_memory = false;
+                spec.cgroup_cpuacct = None;
+                spec.cgroup_memory_current = None;
+                break;
+            }
         }
     }
+    let memory_current = spec.cgroup_memory_current.as_ref().and_then(|p| File::open(p).ok());
     let drop_to = if super::is_root() { spec.uid } else { None };
     match drop_to {
         Some(_) => enforced.push("unprivileged-uid".into()),
@@ -318,7 +364,8 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     let wall_limit = Duration::from_millis(spec.wall_ms);
     let cpu_limit_ticks = spec.cpu_ms;
     let stat_path = format!("/proc/{child}/stat");
-    let cpuacct_usage = spec.cgroup_cpuacct.as_ref().map(|d| d.join("cpuacct.usage"));
+    let cpuacct_usage = spec.cgroup_cpuacct.clone();
+    let mut cgroup_peak: Option<u64> = None;
     let can_poll_cpu = cpuacct_usage.is_some() || !pidns || proc_mounted;
     // Without a cpuacct cgroup, our own PID namespace still lets us count
     // every process of the run: live ones from /proc, reaped ones from our
@@ -329,6 +376,11 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     let tick = libc::timespec { tv_sec: 0, tv_nsec: 5_000_000 };
     loop {
         unsafe { libc::sigtimedwait(&set, std::ptr::null_mut(), &tick) };
+        if let Some(f) = &memory_current {
+            if let Some(bytes) = read_counter(f) {
+                cgroup_peak = Some(cgroup_peak.unwrap_or(0).max(bytes / 1024));
+            }
+        }
         reap(child, &mut result);
         if result.is_some() {
             break;
@@ -403,9 +455,18 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
         missing,
         error: None,
         collected,
+        cgroup_peak_kib: cgroup_peak,
     };
     write_report(&report);
     unsafe { libc::_exit(0) }
+}
+
+/// A number read from the start of an open cgroup file (`memory.current`), re-read each call.
+fn read_counter(f: &File) -> Option<u64> {
+    use std::os::unix::fs::FileExt;
+    let mut buf = [0u8; 32];
+    let n = f.read_at(&mut buf, 0).ok()?;
+    std::str::from_utf8(&buf[..n]).ok()?.trim().parse().ok()
 }
 
 fn reap(child: i32, result: &mut Option<(i32, libc::rusage)>) {
@@ -434,13 +495,11 @@ fn kill_all(pidns: bool, child: i32) {
     }
 }
 
-/// CPU time of the run so far, ms: the cpuacct group (every process of the
-/// run), else the main process from `/proc/PID/stat`.
-fn run_cpu_ms(cpuacct_usage: Option<&Path>, stat_path: &str, ns_wide: bool) -> Option<u64> {
-    if let Some(p) = cpuacct_usage {
-        if let Some(ns) = std::fs::read_to_string(p).ok().and_then(|s| s.trim().parse::<u64>().ok()) {
-            return Some(ns / 1_000_000);
-        }
+/// CPU time of the run so far, ms: the run's cgroup (v1 cpuacct or v2
+/// `cpu.stat`: every process of the run), else the main process from `/proc/PID/stat`.
+fn run_cpu_ms(cgroup: Option<&Path>, stat_path: &str, ns_wide: bool) -> Option<u64> {
+    if let Some(ms) = cgroup.and_then(super::cgroup::cpu_usage_ms) {
+        return Some(ms);
     }
     if ns_wide {
         return Some(namespace_cpu_ms());
@@ -661,6 +720,11 @@ const SCRATCH_DIRS: &[&str] = &["/tmp", "/var/tmp", "/dev/shm"];
 /// shared file would otherwise update its access time, which the next run can
 /// `stat`); when that fails it is added to `missing`.
 /// Returns the layers applied.
+///
+/// Only making `/` private is required (else mounts would reach the host): it
+/// is the only error. Every other mount that fails (a hidden file on 9p, NFS
+/// or FUSE in a user namespace) is pushed onto `missing` with its reason, and
+/// the run goes on with what holds.
 fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool, missing: &mut Vec<String>) -> Result<Vec<String>, String> {
     let mut layers = Vec::new();
     mount(None, Path::new("/"), None, libc::MS_REC | libc::MS_PRIVATE, None)?;
@@ -715,14 +779,24 @@ fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool, missing: &mut Vec<Strin
     }
     covers.sort_by_key(|(p, _)| p.as_os_str().len());
 
-    // Clone every needed tree that a cover would hide.
+    // Clone every needed tree that a cover would hide; a tree that cannot be
+    // cloned keeps its covers off (it must stay reachable).
     let mut clones: Vec<(PathBuf, std::os::fd::OwnedFd, bool)> = Vec::new();
     for p in &top {
         if covers.iter().any(|(c, kind)| p.starts_with(c) && *kind != Cover::HiddenFile) {
-            let fd = open_tree_clone(p)?;
-            clones.push((p.clone(), fd, p.is_dir()));
+            match open_tree_clone(p) {
+                Ok(fd) => clones.push((p.clone(), fd, p.is_dir())),
+                Err(e) => covers.retain(|(c, kind)| {
+                    let keep = !(p.starts_with(c) && *kind != Cover::HiddenFile);
+                    if !keep {
+                        missing.push(format!("{}: {} not covered: {e}", cover_layer(*kind), c.display()));
+                    }
+                    keep
+                }),
+            }
         }
     }
+    let mut failed: Vec<Cover> = Vec::new();
     let apply = |path: &Path, kind: Cover| -> Result<(), String> {
         match kind {
             Cover::Closed => mount(Some(Path::new("tmpfs")), path, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some("mode=0755,size=1m")),
@@ -743,27 +817,34 @@ fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool, missing: &mut Vec<Strin
             }
         }
     };
+    let cover = |path: &Path, kind: Cover, failed: &mut Vec<Cover>, missing: &mut Vec<String>| {
+        if let Err(e) = apply(path, kind) {
+            failed.push(kind);
+            missing.push(format!("{}: cannot cover {}: {e}", cover_layer(kind), path.display()));
+        }
+    };
     for (path, kind) in &covers {
         // A cover inside an earlier one is gone already; hidden paths inside a
         // needed tree are covered again after it is attached (below).
         if path.exists() {
-            apply(path, *kind)?;
+            cover(path, *kind, &mut failed, missing);
         }
     }
     for (path, fd, is_dir) in clones {
-        if is_dir {
-            std::fs::create_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let placed = if is_dir {
+            std::fs::create_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))
         } else {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-            }
-            std::fs::write(&path, b"").map_err(|e| format!("{}: {e}", path.display()))?;
+            path.parent()
+                .map_or(Ok(()), |parent| std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display())))
+                .and_then(|_| if path.exists() { Ok(()) } else { std::fs::write(&path, b"").map_err(|e| format!("{}: {e}", path.display())) })
+        };
+        if let Err(e) = placed.and_then(|_| move_mount_fd(&fd, &path)) {
+            missing.push(format!("mounts: cannot attach {} again: {e}", path.display()));
         }
-        move_mount_fd(&fd, &path)?;
     }
     for (path, kind) in &covers {
         if matches!(kind, Cover::HiddenDir | Cover::HiddenFile) && top.iter().any(|t| path.starts_with(t)) && path.exists() {
-            apply(path, *kind)?;
+            cover(path, *kind, &mut failed, missing);
         }
     }
     if spec.private_workdir {
@@ -772,14 +853,18 @@ fn setup_mounts(spec: &RunSpec, proc_mounted: &mut bool, missing: &mut Vec<Strin
             None => (unsafe { libc::geteuid() }, unsafe { libc::getegid() }),
         };
         let opts = format!("mode=0700,uid={u},gid={g},size={}", spec.file_size_bytes.max(1 << 20));
-        mount(Some(Path::new("tmpfs")), &spec.workdir, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some(&opts))?;
-        layers.push("private-workdir".to_string());
+        match mount(Some(Path::new("tmpfs")), &spec.workdir, Some("tmpfs"), libc::MS_NOSUID | libc::MS_NODEV, Some(&opts)) {
+            Ok(()) => layers.push("private-workdir".to_string()),
+            Err(e) => missing.push(format!("private-workdir: {e}")),
+        }
     }
-    layers.push("private-tmp".to_string());
-    if !spec.hidden.is_empty() {
+    if !failed.contains(&Cover::Scratch) {
+        layers.push("private-tmp".to_string());
+    }
+    if !spec.hidden.is_empty() && !failed.iter().any(|k| matches!(k, Cover::HiddenDir | Cover::HiddenFile)) {
         layers.push("hidden-paths".to_string());
     }
-    if covers.iter().any(|(_, k)| *k == Cover::Closed) {
+    if covers.iter().any(|(_, k)| *k == Cover::Closed) && !failed.contains(&Cover::Closed) {
         layers.push("interpreter-bind-mount".to_string());
     }
     Ok(layers)
@@ -932,6 +1017,15 @@ fn set_noatime_recursive(path: &Path) -> Result<(), String> {
         return Err(format!("mount_setattr on {}: {}", path.display(), std::io::Error::last_os_error()));
     }
     Ok(())
+}
+
+/// The layer a cover belongs to, for reports of one that failed.
+fn cover_layer(kind: Cover) -> &'static str {
+    match kind {
+        Cover::Closed => "closed-dirs",
+        Cover::Scratch => "private-tmp",
+        Cover::HiddenDir | Cover::HiddenFile => "hidden-paths",
+    }
 }
 
 const OPEN_TREE_CLONE: libc::c_uint = 1;

@@ -41,9 +41,37 @@ pub fn features() -> Vec<Feature> {
         detail: format!("max_user_namespaces = {max_userns}"),
     });
     let cg = super::cgroup::CgroupSupport::detect();
-    for (name, ok) in [("cgroup v1 memory", cg.memory), ("cgroup v1 pids", cg.pids), ("cgroup v1 cpuacct", cg.cpuacct)] {
-        let why = cg.why_not.iter().find(|w| w.contains(name.rsplit(' ').next().unwrap_or(""))).cloned();
-        out.push(Feature { name, available: ok, detail: if ok { "writable".into() } else { why.unwrap_or_default() } });
+    out.push(Feature {
+        name: "cgroups",
+        available: cg.memory || cg.pids,
+        detail: match cg.hint() {
+            None => cg.describe(),
+            Some(hint) if cg.version.is_some() => format!("{} (partly: {hint})", cg.describe()),
+            Some(hint) => format!("none usable: {hint}"),
+        },
+    });
+    if let Some(restricted) = apparmor_restricts_userns() {
+        out.push(Feature {
+            name: "apparmor userns",
+            available: !restricted,
+            detail: format!("kernel.apparmor_restrict_unprivileged_userns = {}", u8::from(restricted)),
+        });
     }
     out
 }
+
+/// `Some(true)` when AppArmor restricts unprivileged user namespaces
+/// (`/proc/sys/kernel/apparmor_restrict_unprivileged_userns` = 1, the default
+/// on Ubuntu 24.04), `Some(false)` when the switch exists but is off, `None`
+/// on kernels without it.
+pub fn apparmor_restricts_userns() -> Option<bool> {
+    let v = std::fs::read_to_string("/proc/sys/kernel/apparmor_restrict_unprivileged_userns").ok()?;
+    Some(v.trim() == "1")
+}
+
+/// What to run to lift AppArmor's user-namespace restriction for judge.
+pub const APPARMOR_FIX: &str = "sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 \
+(for good: echo kernel.apparmor_restrict_unprivileged_userns=0 | sudo tee /etc/sysctl.d/60-judge-userns.conf), \
+or allow user namespaces for judge alone with a profile /etc/apparmor.d/judge containing \
+`abi <abi/4.0>, include <tunables/global> profile judge /path/to/judge flags=(unconfined) { userns, }` \
+and `sudo apparmor_parser -r /etc/apparmor.d/judge`";

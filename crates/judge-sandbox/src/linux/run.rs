@@ -100,11 +100,10 @@ impl Sandbox {
             } else {
                 "cgroups: turned off for this sandbox"
             };
-            CgroupSupport { why_not: vec![why.into()], ..Default::default() }
-        } else if super::is_root() {
-            CgroupSupport::detect()
+            CgroupSupport { why_not: vec![why.into()], tried: vec![why.into()], ..Default::default() }
         } else {
-            CgroupSupport { why_not: vec!["cgroups: not root (delegated cgroup v2 is not used yet)".into()], ..Default::default() }
+            // cgroup v1 as root, else cgroup v2 (a root subtree or a delegated one).
+            CgroupSupport::detect()
         };
         tracing::debug!(?cgroups, "sandbox cgroup support");
         let uid = super::is_root().then(|| {
@@ -166,6 +165,8 @@ impl Sandbox {
             spec.cgroup_procs = cg.procs_files();
             spec.cgroup_memory = cg.has_memory();
             spec.cgroup_cpuacct = cg.cpuacct_dir().map(Path::to_path_buf);
+            spec.cgroup_memory_current = cg.memory_current_file();
+            spec.cgroup_layers = cg.layers();
         }
         let result = self.run_inner(&spec);
         let usage = cgroup.map(RunCgroup::finish);
@@ -174,7 +175,8 @@ impl Sandbox {
             return Err(SandboxError::Helper(e));
         }
         if let Some(u) = usage {
-            if let Some(peak) = u.peak_kib {
+            // The kernel's peak where it keeps one, else the helper's polled memory.current.
+            if let Some(peak) = u.peak_kib.or(report.cgroup_peak_kib) {
                 outcome.measurement.memory_kib = peak.max(outcome.measurement.memory_kib);
             }
             outcome.measurement.oom_killed = u.oom_kills > 0;
