@@ -1,7 +1,7 @@
 //! Measure, then classify: the one pure function that turns what was measured
 //! about a run (and what its answer's check said) into a verdict and a cause.
 //!
-//! The order follows go-judge and DMOJ: output over the limit first (a flood
+//! The order follows go-judge and DMOJ: stdout over the limit first (a flood
 //! usually ends in a broken pipe or `SIGXFSZ`, which must not read as RE), then
 //! time when the judge killed the run for it, then memory, then crashes, then
 //! the answer.
@@ -41,7 +41,8 @@ pub struct Measurement {
     pub oom_killed: bool,
     /// Bytes written to stdout (counted past any capture cap).
     pub stdout_bytes: u64,
-    /// Bytes written to stderr (counted past any capture cap).
+    /// Bytes written to stderr (counted past any capture cap). Information
+    /// only: stderr is drained to the end and never decides a verdict.
     pub stderr_bytes: u64,
 }
 
@@ -81,14 +82,14 @@ impl Classification {
 }
 
 /// True when the run ended cleanly within every limit, so that its answer is
-/// worth checking: exit status 0, no kill, output within limits.
+/// worth checking: exit status 0, no kill, stdout within the output limit
+/// (stderr is not part of the answer and never counts).
 pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
     m.termination == Termination::Exited(0)
         && !m.killed_for_cpu
         && !m.killed_for_wall
         && !m.oom_killed
         && m.stdout_bytes <= limits.output_bytes
-        && m.stderr_bytes <= limits.output_bytes
         && m.cpu_ms <= limits.time_ms
         && m.wall_ms <= limits.wall_ms
 }
@@ -96,7 +97,8 @@ pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
 /// Classify one run. Pure: depends only on its arguments.
 ///
 /// Rules, first match wins:
-/// 1. stdout or stderr over `limits.output_bytes` → OLE;
+/// 1. stdout over `limits.output_bytes` → OLE (stderr never decides a
+///    verdict: it is drained, kept up to the capture size and counted);
 /// 2. killed by the judge for CPU time, or `SIGXCPU` → TLE (CPU);
 /// 3. killed by the judge for wall time → TLE (wall);
 /// 4. OOM kill, an allocation failure reported by the driver or on stderr, or a
@@ -109,15 +111,10 @@ pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
 ///    engine must check every clean run).
 pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classification {
     use Classification as C;
-    if m.stdout_bytes > limits.output_bytes || m.stderr_bytes > limits.output_bytes {
-        let (stream, bytes) = if m.stdout_bytes > limits.output_bytes {
-            ("stdout", m.stdout_bytes)
-        } else {
-            ("stderr", m.stderr_bytes)
-        };
+    if m.stdout_bytes > limits.output_bytes {
         return C::new(
             Verdict::OLE,
-            Cause::OutputLimit { stream: stream.into(), bytes, limit_bytes: limits.output_bytes },
+            Cause::OutputLimit { stream: "stdout".into(), bytes: m.stdout_bytes, limit_bytes: limits.output_bytes },
         );
     }
     let cpu = Cause::CpuLimit { used_ms: m.cpu_ms, limit_ms: limits.time_ms };
@@ -229,6 +226,14 @@ mod tests {
             assert_eq!(c.verdict, Verdict::OLE);
             assert!(matches!(c.cause, Some(Cause::OutputLimit { ref stream, .. }) if stream == "stdout"));
         }
+    }
+
+    #[test]
+    fn stderr_never_decides_a_verdict() {
+        let m = Measurement { stderr_bytes: 4 << 20, ..clean() };
+        let l = Limits { output_bytes: 1 << 20, ..limits() };
+        assert!(ended_cleanly(&m, &l));
+        assert_eq!(classify(&m, &l, &Evidence::Accepted).verdict, Verdict::AC);
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub struct Limits {
     pub wall_ms: u64,
     /// Memory limit in KiB (peak resident memory of the run).
     pub memory_kib: u64,
-    /// Output limit in bytes, applied to stdout and to stderr separately.
+    /// Output limit in bytes, applied to stdout (stderr is drained and never
+    /// limited; files are limited by `file_size_bytes`).
     pub output_bytes: u64,
     /// Largest file the program may write, in bytes.
     pub file_size_bytes: u64,

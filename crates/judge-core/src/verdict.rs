@@ -22,7 +22,8 @@ pub enum Verdict {
     RE,
     /// Compilation error (for Python: a syntax error or a missing entry function).
     CE,
-    /// Output limit exceeded: stdout or stderr wrote more than the output limit.
+    /// Output limit exceeded: stdout wrote more than the output limit (stderr
+    /// never decides a verdict).
     OLE,
     /// Internal error: the judge itself failed. Never blamed on the submission.
     IE,

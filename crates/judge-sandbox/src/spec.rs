@@ -63,10 +63,12 @@ pub struct RunSpec {
     /// Without a cgroup it is always applied when `memory_kib` is set.
     #[serde(default)]
     pub address_space_limit: bool,
-    /// Output limit for stdout and for stderr, bytes. The stream is closed
-    /// once it passes the limit.
+    /// Output limit for stdout, bytes: the stream is closed once it passes
+    /// the limit. stderr has no limit: it is drained to the end, its first
+    /// `min(capture_bytes, 1 MiB)` bytes kept and the rest counted.
     pub output_bytes: u64,
-    /// Bytes of stdout/stderr kept for the report (the rest is counted only).
+    /// Bytes of stdout/stderr kept for the report (the rest is counted only;
+    /// stderr keeps at most 1 MiB).
     pub capture_bytes: usize,
     /// Largest file the program may write, bytes (`RLIMIT_FSIZE`).
     pub file_size_bytes: u64,

@@ -52,6 +52,9 @@ impl Captured {
     }
 }
 
+/// Most bytes of stderr kept for the report, whatever the capture size.
+const STDERR_CAPTURE_MAX: usize = 1 << 20;
+
 /// Everything known about a finished run.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -260,7 +263,8 @@ impl Sandbox {
         let deadline = Instant::now() + Duration::from_millis(spec.wall_ms) + Duration::from_secs(5);
         let mut streams = [
             Stream::new(out_r, spec.capture_bytes, spec.output_bytes),
-            Stream::new(err_r, spec.capture_bytes, spec.output_bytes),
+            // stderr is not part of the answer: drained to the end, never cut.
+            Stream::new(err_r, spec.capture_bytes.min(STDERR_CAPTURE_MAX), u64::MAX),
             Stream::new(rep_r, 1 << 20, u64::MAX),
         ];
         let mut channel = chan_r.map(|r| Stream::new(r, spec.channel_bytes, spec.channel_bytes as u64));
