@@ -30,6 +30,13 @@ pub struct Measurement {
     pub cpu_ms: u64,
     /// Wall time in ms from start to the end of the main process.
     pub wall_ms: u64,
+    /// Time the run's processes were runnable but waiting for a CPU, ms (the
+    /// machine was busy): the cgroup's CPU pressure (`cpu.pressure`, "some")
+    /// where the run has one, else the run-queue wait of
+    /// `/proc/PID/schedstat` summed over the run's processes. Not charged
+    /// against the wall limit (see `Limits::charged_wall_ms`).
+    #[serde(default)]
+    pub wait_ms: u64,
     /// Peak memory in KiB (cgroup peak of the whole run where available, else
     /// the main process's max RSS).
     pub memory_kib: u64,
@@ -91,7 +98,7 @@ pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
         && !m.oom_killed
         && m.stdout_bytes <= limits.output_bytes
         && m.cpu_ms <= limits.time_ms
-        && m.wall_ms <= limits.wall_ms
+        && limits.charged_wall_ms(m.wall_ms, m.wait_ms) <= limits.wall_ms
 }
 
 /// Classify one run. Pure: depends only on its arguments.
@@ -103,7 +110,9 @@ pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
 /// 3. killed by the judge for wall time → TLE (wall);
 /// 4. OOM kill, an allocation failure reported by the driver or on stderr, or a
 ///    peak at the limit → MLE;
-/// 5. CPU time over the limit although the program finished → TLE (CPU);
+/// 5. CPU time over the limit although the program finished → TLE (CPU); wall
+///    time over the wall limit, less the time spent waiting for a CPU (up to
+///    3 × the wall limit), → TLE (wall);
 /// 6. fatal signal → RE (signal name); non-zero exit → RE (the exception if the
 ///    driver reported one, else the exit code);
 /// 7. the evidence: exception or bad result → RE, checker failure → IE,
@@ -117,12 +126,13 @@ pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classi
             Cause::OutputLimit { stream: "stdout".into(), bytes: m.stdout_bytes, limit_bytes: limits.output_bytes },
         );
     }
-    let cpu = Cause::CpuLimit { used_ms: m.cpu_ms, limit_ms: limits.time_ms };
+    let cpu = Cause::CpuLimit { used_ms: m.cpu_ms, limit_ms: limits.time_ms, wall_ms: m.wall_ms, wait_ms: m.wait_ms };
+    let wall = Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms, cpu_ms: m.cpu_ms, wait_ms: m.wait_ms };
     if m.killed_for_cpu || m.termination == Termination::Signaled(libc_sigxcpu()) {
         return C::new(Verdict::TLE, cpu);
     }
     if m.killed_for_wall {
-        return C::new(Verdict::TLE, Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms });
+        return C::new(Verdict::TLE, wall);
     }
     let memory_evidence = if m.oom_killed {
         Some("killed by the memory controller at the cap".to_string())
@@ -144,8 +154,8 @@ pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classi
     if m.cpu_ms > limits.time_ms {
         return C::new(Verdict::TLE, cpu);
     }
-    if m.wall_ms > limits.wall_ms {
-        return C::new(Verdict::TLE, Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms });
+    if limits.charged_wall_ms(m.wall_ms, m.wait_ms) > limits.wall_ms {
+        return C::new(Verdict::TLE, wall);
     }
     match m.termination {
         Termination::Signaled(sig) => {
@@ -197,6 +207,7 @@ mod tests {
             termination: Termination::Exited(0),
             cpu_ms: 10,
             wall_ms: 12,
+            wait_ms: 0,
             memory_kib: 9000,
             killed_for_cpu: false,
             killed_for_wall: false,
@@ -249,6 +260,39 @@ mod tests {
         // Finished, but slower than the limit.
         let m = Measurement { cpu_ms: 1500, ..clean() };
         assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::TLE);
+    }
+
+    #[test]
+    fn waiting_for_a_cpu_is_not_charged_against_the_wall_limit() {
+        let l = limits(); // 1000 ms CPU, 4000 ms wall
+        // Finished after 6 s of which 3 s waiting for a CPU: within the limit.
+        let m = Measurement { wall_ms: 6000, wait_ms: 3000, cpu_ms: 900, ..clean() };
+        assert!(ended_cleanly(&m, &l));
+        assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::AC);
+        // Without the wait it is a wall-time TLE.
+        let m = Measurement { wall_ms: 6000, wait_ms: 0, cpu_ms: 900, ..clean() };
+        assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::TLE);
+        // The allowance is capped at 3 × the wall limit.
+        let m = Measurement { wall_ms: 17_000, wait_ms: 16_000, ..clean() };
+        assert_eq!(l.charged_wall_ms(m.wall_ms, m.wait_ms), 5000);
+        assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::TLE);
+    }
+
+    #[test]
+    fn wall_limit_explains_cpu_and_waiting() {
+        let busy = Measurement { termination: Termination::Signaled(9), killed_for_wall: true, wall_ms: 3000, cpu_ms: 839, wait_ms: 2100, ..clean() };
+        let msg = classify(&busy, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(msg.contains("used 839 ms CPU") && msg.contains("waited 2100 ms for a CPU: the machine was busy"), "{msg}");
+        assert!(!msg.contains("sleeping"), "{msg}");
+        let asleep = Measurement { termination: Termination::Signaled(9), killed_for_wall: true, wall_ms: 4000, cpu_ms: 3, ..clean() };
+        let msg = classify(&asleep, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(msg.contains("sleeping or blocked"), "{msg}");
+        let running = Measurement { termination: Termination::Signaled(9), killed_for_wall: true, wall_ms: 4000, cpu_ms: 3000, ..clean() };
+        let msg = classify(&running, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(!msg.contains("sleeping"), "{msg}");
+        let cpu = Measurement { termination: Termination::Signaled(9), killed_for_cpu: true, wall_ms: 2500, cpu_ms: 1010, wait_ms: 1400, ..clean() };
+        let msg = classify(&cpu, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(msg.starts_with("CPU time limit: used 1010 ms of 1000 ms") && msg.contains("waited 1400 ms for a CPU"), "{msg}");
     }
 
     #[test]

@@ -114,6 +114,11 @@ pub struct RunSpec {
     /// every process of the run (filled by the judge).
     #[serde(default)]
     pub cgroup_cpuacct: Option<PathBuf>,
+    /// A `cpu.pressure` file (PSI) of a cgroup holding only this run, whose
+    /// "some" total measures the time the run waited for a CPU (filled by the
+    /// judge where the cgroup has one: cgroup v2).
+    #[serde(default)]
+    pub cgroup_pressure: Option<PathBuf>,
 }
 
 impl RunSpec {
@@ -146,6 +151,7 @@ impl RunSpec {
             cgroup_procs: Vec::new(),
             cgroup_memory: false,
             cgroup_cpuacct: None,
+            cgroup_pressure: None,
         }
     }
 }
@@ -159,6 +165,13 @@ pub struct HelperReport {
     pub cpu_ms: u64,
     /// Wall time from fork to the main process's end, ms (monotonic clock).
     pub wall_ms: u64,
+    /// Time the run's processes were runnable but waiting for a CPU, ms: the
+    /// growth of the cgroup's `cpu.pressure` "some" total where there is one,
+    /// else the run-queue wait (2nd field of `/proc/PID/schedstat`) summed
+    /// over the run's processes (sampled every 50 ms, so the last moments of
+    /// a process that ended may be missing).
+    #[serde(default)]
+    pub wait_ms: u64,
     /// `ru_maxrss` of the main process, KiB.
     pub maxrss_kib: u64,
     /// Killed by the helper for CPU time.

@@ -167,6 +167,11 @@ impl Sandbox {
             spec.cgroup_procs = cg.procs_files();
             spec.cgroup_memory = cg.has_memory();
             spec.cgroup_cpuacct = cg.cpuacct_dir().map(Path::to_path_buf);
+            spec.cgroup_pressure = cg
+                .procs_files()
+                .iter()
+                .filter_map(|p| p.parent().map(|d| d.join("cpu.pressure")))
+                .find(|p| p.is_file());
         }
         let result = self.run_inner(&spec);
         let usage = cgroup.map(RunCgroup::finish);
@@ -260,7 +265,10 @@ impl Sandbox {
         spec_w.write_all(line.as_bytes())?;
         drop(spec_w);
 
-        let deadline = Instant::now() + Duration::from_millis(spec.wall_ms) + Duration::from_secs(5);
+        // The helper stops the run at its wall limit plus the time it waited
+        // for a CPU (at most WAIT_ALLOWANCE_FACTOR × the limit more).
+        let stretched = spec.wall_ms.saturating_mul(1 + judge_core::limits::WAIT_ALLOWANCE_FACTOR);
+        let deadline = Instant::now() + Duration::from_millis(stretched) + Duration::from_secs(5);
         let mut streams = [
             Stream::new(out_r, spec.capture_bytes, spec.output_bytes),
             // stderr is not part of the answer: drained to the end, never cut.
@@ -348,6 +356,7 @@ impl Sandbox {
             termination,
             cpu_ms: report.cpu_ms,
             wall_ms: report.wall_ms,
+            wait_ms: report.wait_ms,
             memory_kib: report.maxrss_kib,
             killed_for_cpu: report.killed_for_cpu,
             killed_for_wall: report.killed_for_wall,
