@@ -352,3 +352,66 @@ fn patched_builtins_do_not_change_the_verdict() {
     let a = Attack::new("builtins");
     a.expect("hostile-probe", &hostile("patch_builtins.py"), &["WA"]);
 }
+
+/// SIGINT, SIGTERM and SIGHUP while a program runs: the judge exits with 128 +
+/// the signal, no process of the run remains and no `judge-*` directory is
+/// left in TMPDIR.
+#[test]
+fn interrupts_end_the_run_and_remove_its_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    for (sig, name) in [(libc::SIGINT, "sigint"), (libc::SIGTERM, "sigterm"), (libc::SIGHUP, "sighup")] {
+        let uid = uid_for(&format!("interrupt-{name}"));
+        let tmp = tempfile::tempdir().unwrap();
+        // The run directory's parent must be open to the sandbox uid.
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut child = judge()
+            .env("JUDGE_SANDBOX_UID", uid.to_string())
+            .env("TMPDIR", tmp.path())
+            .arg("run")
+            .arg(hostile("endless_sleep.py"))
+            .args(["-p", "hostile-probe", "--format", "json", "--problems"])
+            .arg(registry())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the program (it sleeps for an hour under a 5 s wall limit;
+        // the syntax check before it is quick).
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while processes_of_uid(uid).is_empty() {
+            assert!(Instant::now() < deadline, "{name}: the program never started");
+            assert!(child.try_wait().unwrap().is_none(), "{name}: the judge ended before the program started");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        assert!(!processes_of_uid(uid).is_empty(), "{name}: the program is running");
+        unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(Instant::now() < deadline, "{name}: the judge did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert_eq!(status.code(), Some(128 + sig), "{name}: {status:?}");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let left = processes_of_uid(uid);
+            if left.is_empty() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{name}: processes of the run survived the judge: {left:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert!(left.is_empty(), "{name}: left in TMPDIR: {left:?}");
+        // Nor the run's cgroups (named run-<judge pid>-<n>, where cgroup v1 is used).
+        let prefix = format!("run-{}-", child.id());
+        for controller in ["memory", "pids", "cpuacct"] {
+            let Ok(dir) = std::fs::read_dir(Path::new("/sys/fs/cgroup").join(controller).join("judge")) else { continue };
+            let left: Vec<_> = dir.flatten().map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with(&prefix)).collect();
+            assert!(left.is_empty(), "{name}: cgroups left in {controller}: {left:?}");
+        }
+    }
+}

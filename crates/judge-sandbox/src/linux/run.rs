@@ -142,7 +142,12 @@ impl Sandbox {
         spec.private_workdir = true;
         let hidden = tempfile::tempdir()?;
         spec.hidden = vec![hidden.path().to_path_buf()];
-        let outcome = self.run(&spec)?;
+        crate::cleanup::register_dir(work.path());
+        crate::cleanup::register_dir(hidden.path());
+        let outcome = self.run(&spec);
+        crate::cleanup::unregister_dir(work.path());
+        crate::cleanup::unregister_dir(hidden.path());
+        let outcome = outcome?;
         if outcome.measurement.termination != judge_core::Termination::Exited(0) {
             return Err(SandboxError::Helper(format!("the probe program ended with {:?}", outcome.measurement.termination)));
         }
@@ -156,6 +161,7 @@ impl Sandbox {
     /// or as [`SandboxError::Helper`].
     pub fn run(&self, spec: &RunSpec) -> Result<Outcome, SandboxError> {
         tracing::debug!(program = %spec.program.display(), argv = ?spec.argv, cpu_ms = spec.cpu_ms, wall_ms = spec.wall_ms, memory_kib = ?spec.memory_kib, "sandbox run");
+        crate::cleanup::park_if_ending();
         let mut spec = spec.clone();
         spec.uid = self.uid;
         let cgroup = if self.cgroups.memory || self.cgroups.pids {
@@ -173,8 +179,13 @@ impl Sandbox {
                 .filter_map(|p| p.parent().map(|d| d.join("cpu.pressure")))
                 .find(|p| p.is_file());
         }
+        let cgroup_dirs: Vec<PathBuf> = spec.cgroup_procs.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
+        crate::cleanup::register_cgroups(&cgroup_dirs);
         let result = self.run_inner(&spec);
+        // A run killed because the judge is ending is no verdict.
+        crate::cleanup::park_if_ending();
         let usage = cgroup.map(RunCgroup::finish);
+        crate::cleanup::unregister_cgroups(&cgroup_dirs);
         let (mut outcome, report) = result?;
         if let Some(e) = report.error {
             return Err(SandboxError::Helper(e));
@@ -258,6 +269,7 @@ impl Sandbox {
             });
         }
         let mut child = cmd.spawn().map_err(|source| SandboxError::Spawn { path: self.helper.clone(), source })?;
+        crate::cleanup::register_helper(child.id());
         drop(cmd);
         drop((spec_hi, rep_hi, chan_hi));
         let mut spec_w = File::from(spec_w);
@@ -342,6 +354,7 @@ impl Sandbox {
             let _ = child.kill();
         }
         let _ = child.wait();
+        crate::cleanup::unregister_helper(child.id());
         let [stdout, stderr, report] = streams;
         let report_text = String::from_utf8_lossy(&report.captured.data).into_owned();
         let report: HelperReport = match report_text.lines().find_map(|l| serde_json::from_str(l).ok()) {
