@@ -302,14 +302,14 @@ fn init(spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, mut m
     // limit (up to WAIT_ALLOWANCE_FACTOR × the limit).
     let mut wait = WaitMeter::new(child, pidns && proc_mounted, spec.cgroup_pressure.clone());
     let max_allowance = wall_limit.saturating_mul(judge_core::limits::WAIT_ALLOWANCE_FACTOR as u32);
-    let mut ticks = 0u64;
+    let mut sampled = Instant::now();
     loop {
         unsafe { libc::sigtimedwait(&set, std::ptr::null_mut(), &tick) };
-        ticks += 1;
         let elapsed = start.elapsed();
         // Every 50 ms, and every tick once past the nominal wall limit.
-        if ticks % 10 == 0 || elapsed > wall_limit {
+        if sampled.elapsed() >= Duration::from_millis(50) || elapsed > wall_limit {
             wait.sample();
+            sampled = Instant::now();
         }
         reap(child, &mut result);
         if result.is_some() {
