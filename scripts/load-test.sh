@@ -84,6 +84,7 @@ print(r["verdict"], max([c.get("wait_ms", 0) for c in cases] or [0]),
             TLE) tle=$((tle + 1)); echo "  run $i $ref: false TLE: $msg" ;;
             *) other=$((other + 1)); echo "  run $i $ref: $verdict: $msg" ;;
         esac
+        [ $(((i + 1) % 20)) -eq 0 ] && echo "  $((i + 1)) runs: $tle false TLE(s), largest wait_ms so far $max_wait"
     done
     echo "false TLEs: $tle of $N reference runs under load (other non-AC: $other); largest case wait_ms $max_wait, wall_ms $max_wall"
     [ $((tle + other)) -eq 0 ] || status=1
