@@ -333,3 +333,46 @@ fn strict_sandbox_refuses_when_a_layer_is_missing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+/// stdout closed before judge writes (`judge list | head -c0`): a quiet exit
+/// with 141 (128 + SIGPIPE), never a panic; read by a pipe closed after one
+/// byte (`| head -c1`): 0 or 141, never a panic.
+#[test]
+fn broken_stdout_pipe_exits_quietly() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
+    let (r, w) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(r);
+    for format in ["json", "human"] {
+        let w = w.try_clone().unwrap();
+        let out = judge().args(["list", "--format", format]).stdout(w).output().unwrap();
+        assert_eq!(out.status.code(), Some(141), "{format}: {:?}", out.status);
+        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let mut child = judge()
+        .args(["list", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(matches!(out.status.code(), Some(0) | Some(141)), "{:?}", out.status);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A failed write to stdout (a full disk) is an error: exit 3 with a message.
+#[test]
+fn failed_stdout_write_is_an_error() {
+    for format in ["json", "human"] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = judge().args(["list", "--format", format]).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{format}: {:?}", out.status);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot write to stdout"), "{format}: {err}");
+    }
+}

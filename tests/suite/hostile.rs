@@ -154,18 +154,36 @@ fn a_gigabyte_of_output_is_ole_quickly() {
 fn busy_loop_sleep_and_ignored_sigxcpu_are_tle() {
     let a = Attack::new("time");
     let r = a.expect("hostile-probe", &hostile("busy_loop.cpp"), &["TLE"]);
-    assert_eq!(r["cases"][0]["cause"]["kind"], "cpu_limit");
+    assert_cpu_bound_tle(&r);
     let r = a.expect("hostile-probe", &hostile("ignore_sigxcpu.cpp"), &["TLE"]);
-    assert_eq!(r["cases"][0]["cause"]["kind"], "cpu_limit");
+    assert_cpu_bound_tle(&r);
     let r = a.expect("hostile-probe", &hostile("endless_sleep.py"), &["TLE"]);
-    assert_eq!(r["cases"][0]["cause"]["kind"], "wall_limit");
+    let c = &r["cases"][0];
+    assert_eq!(c["cause"]["kind"], "wall_limit");
+    assert!(c["message"].as_str().unwrap().contains("sleeping or blocked"), "{c:#}");
+}
+
+/// A CPU-bound program is TLE by its CPU limit, however busy the machine is
+/// (time spent waiting for a CPU is not charged against the wall limit). Only
+/// a machine so busy that the run waited past the cap on that allowance (3 ×
+/// the wall limit) may end it at the wall limit, and then the explanation
+/// must say that the machine was busy, never that the program slept.
+fn assert_cpu_bound_tle(r: &Value) {
+    let c = &r["cases"][0];
+    if c["cause"]["kind"] == "cpu_limit" {
+        return;
+    }
+    assert_eq!(c["cause"]["kind"], "wall_limit", "{r:#}");
+    let message = c["message"].as_str().unwrap();
+    assert!(message.contains("the machine was busy") && !message.contains("sleeping"), "{r:#}");
+    assert!(c["wait_ms"].as_u64().unwrap() >= 3 * c["cause"]["limit_ms"].as_u64().unwrap() - 100, "{r:#}");
 }
 
 #[test]
 fn cpu_of_children_never_waited_for_counts() {
     let a = Attack::new("unwaited");
     let r = a.expect("hostile-probe", &hostile("unwaited_children.cpp"), &["TLE"]);
-    assert_eq!(r["cases"][0]["cause"]["kind"], "cpu_limit", "{r:#}");
+    assert_cpu_bound_tle(&r);
     // Without cgroups too: the PID namespace lets the helper count every process.
     let out = judge()
         .env("JUDGE_SANDBOX_UID", a.uid.to_string())
@@ -425,4 +443,67 @@ fn huge_compiler_output_stays_off_the_host_disk() {
         eprintln!("{file}: peak of the judge's temp dir {} KiB", peak >> 10);
     }
     a.post_conditions();
+}
+
+/// SIGINT, SIGTERM and SIGHUP while a program runs: the judge exits with 128 +
+/// the signal, no process of the run remains and no `judge-*` directory is
+/// left in TMPDIR.
+#[test]
+fn interrupts_end_the_run_and_remove_its_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    for (sig, name) in [(libc::SIGINT, "sigint"), (libc::SIGTERM, "sigterm"), (libc::SIGHUP, "sighup")] {
+        let uid = uid_for(&format!("interrupt-{name}"));
+        let tmp = tempfile::tempdir().unwrap();
+        // The run directory's parent must be open to the sandbox uid.
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut child = judge()
+            .env("JUDGE_SANDBOX_UID", uid.to_string())
+            .env("TMPDIR", tmp.path())
+            .arg("run")
+            .arg(hostile("endless_sleep.py"))
+            .args(["-p", "hostile-probe", "--format", "json", "--problems"])
+            .arg(registry())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the program (it sleeps for an hour under a 5 s wall limit;
+        // the syntax check before it is quick).
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while processes_of_uid(uid).is_empty() {
+            assert!(Instant::now() < deadline, "{name}: the program never started");
+            assert!(child.try_wait().unwrap().is_none(), "{name}: the judge ended before the program started");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        assert!(!processes_of_uid(uid).is_empty(), "{name}: the program is running");
+        unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(Instant::now() < deadline, "{name}: the judge did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert_eq!(status.code(), Some(128 + sig), "{name}: {status:?}");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let left = processes_of_uid(uid);
+            if left.is_empty() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{name}: processes of the run survived the judge: {left:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert!(left.is_empty(), "{name}: left in TMPDIR: {left:?}");
+        // Nor the run's cgroups (named run-<judge pid>-<n>, where cgroup v1 is used).
+        let prefix = format!("run-{}-", child.id());
+        for controller in ["memory", "pids", "cpuacct"] {
+            let Ok(dir) = std::fs::read_dir(Path::new("/sys/fs/cgroup").join(controller).join("judge")) else { continue };
+            let left: Vec<_> = dir.flatten().map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with(&prefix)).collect();
+            assert!(left.is_empty(), "{name}: cgroups left in {controller}: {left:?}");
+        }
+    }
 }

@@ -69,6 +69,14 @@ fn case14_output_limit_is_ole() {
     assert_eq!(run.verdict(), "AC", "{}", run.report);
 }
 
+/// stderr is not part of the answer: 4 MB of debug text on stderr under a
+/// 1 MiB output limit, with the right answer on stdout, is AC.
+#[test]
+fn stderr_over_the_output_limit_is_not_a_verdict() {
+    let run = run_json(Reg::Tests, "output-limit", &solution("output-limit/debug_stderr.cpp"), &[]);
+    assert_eq!(run.verdict(), "AC", "{}", run.report);
+}
+
 /// 15 (sinol-make#146): 1.3 MB on stdout, far past a pipe buffer: AC, no deadlock.
 #[test]
 fn case15_large_output_does_not_deadlock() {

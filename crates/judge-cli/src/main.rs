@@ -1,7 +1,11 @@
 //! `judge`: a local coding-practice judge with a sandboxed test runner.
 //!
 //! Exit codes: 0 all cases AC; 1 some case not AC; 2 usage or configuration
-//! error; 3 internal error (see `judge_core::ExitCode`).
+//! error; 3 internal error (see `judge_core::ExitCode`), also when stdout
+//! cannot be written (a full disk); 141 (128 + SIGPIPE) quietly when stdout
+//! is a pipe closed early (`judge list | head -1`); 128 + the signal number
+//! on SIGINT (130), SIGTERM (143) or SIGHUP (129), after every process of the
+//! runs in progress has been killed and their directories removed.
 
 use anyhow::{anyhow, Context};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -149,6 +153,7 @@ fn main() {
     if std::env::args_os().nth(1).is_some_and(|a| a == judge_sandbox::HELPER_SUBCOMMAND) {
         judge_sandbox::helper_main();
     }
+    handle_termination_signals();
     raise_open_file_limit();
     let cli = Cli::parse();
     if cli.verbose > 0 {
@@ -168,7 +173,71 @@ fn main() {
             f.code
         }
     };
+    let _ = stdout().flush();
     std::process::exit(code as i32);
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: kill every run in progress, remove the run
+/// directories and exit with 128 + the signal number, as a shell reports a
+/// process killed by that signal. A dedicated thread waits for the signals
+/// (signal-hook's self-pipe), so the cleanup runs outside a signal handler.
+fn handle_termination_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = match signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+        Ok(s) => s,
+        Err(e) => {
+            // Judging still works; an interrupt then leaves the run directory behind.
+            tracing::warn!("cannot handle SIGINT/SIGTERM/SIGHUP: {e}");
+            return;
+        }
+    };
+    let spawned = std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            judge_sandbox::cleanup::end_everything();
+            std::process::exit(128 + sig);
+        }
+    });
+    if let Err(e) = spawned {
+        tracing::warn!("cannot start the signal thread: {e}");
+    }
+}
+
+/// The judge's stdout: colours stripped when it is not a terminal
+/// (`anstream`), and a failed write ends the judge, after ending the runs in
+/// progress and removing their directories: a closed pipe (`EPIPE`, e.g.
+/// `judge list | head -c1`) quietly with status 141 (128 + SIGPIPE, what a
+/// shell reports for a program killed by `SIGPIPE`); any other error (`ENOSPC`
+/// on a full disk, `judge list > /dev/full`) with a message on stderr and
+/// status 3 (internal error: the output the caller asked for is lost).
+struct Stdout(anstream::Stdout);
+
+fn stdout() -> Stdout {
+    Stdout(anstream::stdout())
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(buf) {
+            Err(e) if e.kind() != std::io::ErrorKind::Interrupted => stdout_failed(e),
+            r => r,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::Interrupted => stdout_failed(e),
+            r => r,
+        }
+    }
+}
+
+fn stdout_failed(e: std::io::Error) -> ! {
+    judge_sandbox::cleanup::end_everything();
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(141);
+    }
+    let _ = writeln!(std::io::stderr(), "judge: error: cannot write to stdout: {e}");
+    std::process::exit(ExitCode::Internal as i32);
 }
 
 fn registry(args: &RegistryArgs) -> Result<Registry, Failure> {
@@ -230,7 +299,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                 .map(|c| if c.hidden && !reveal { "hidden/".len() + 3 } else { c.id.len() })
                 .max()
                 .unwrap_or(8);
-            let mut reporter = HumanReporter::new(anstream::stdout()).with_id_width(width);
+            let mut reporter = HumanReporter::new(stdout()).with_id_width(width);
             let lang_name = engine.languages().get(&language).map(|l| l.name.clone()).unwrap_or(language.clone());
             let report = engine
                 .judge(&problem, &sub, &opts, &mut |ev| {
@@ -247,7 +316,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
             if human {
                 reporter.finish(&report);
             } else {
-                println!("{}", judge_report::json(&report));
+                let _ = writeln!(stdout(), "{}", judge_report::json(&report));
             }
             Ok(ExitCode::for_verdict(report.verdict))
         }
@@ -269,9 +338,10 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                     .iter()
                     .map(|m| serde_json::json!({"id": m.id, "title": m.title, "kind": format!("{:?}", m.kind).to_lowercase(), "tags": m.tags}))
                     .collect();
-                println!("{}", judge_report::json_safe(serde_json::to_string_pretty(&items).unwrap_or_default()));
+                let text = serde_json::to_string_pretty(&items).map_err(|e| Failure { code: ExitCode::Internal, error: e.into() })?;
+                let _ = writeln!(stdout(), "{}", judge_report::json_safe(text));
             } else {
-                let mut out = anstream::stdout();
+                let mut out = stdout();
                 for m in &rows {
                     let kind = match m.kind {
                         ProblemKind::Function => "function",
@@ -322,7 +392,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                     }
                 }
             }
-            let _ = anstream::stdout().write_all(terminal_safe(&String::from_utf8_lossy(&out)).as_bytes());
+            let _ = stdout().write_all(terminal_safe(&String::from_utf8_lossy(&out)).as_bytes());
             Ok(ExitCode::Accepted)
         }
         Command::New { id, lang, output, registry: reg } => {
@@ -361,7 +431,7 @@ fn run(cmd: Command) -> Result<ExitCode, Failure> {
                 Some(d) if std::env::var_os("JUDGE_PROBLEMS").is_none() => format!(" --problems {}", d.display()),
                 _ => String::new(),
             };
-            println!("wrote {} — judge it with: judge run {}{extra}", path.display(), path.display());
+            let _ = writeln!(stdout(), "wrote {} — judge it with: judge run {}{extra}", path.display(), path.display());
             Ok(ExitCode::Accepted)
         }
     }
@@ -407,7 +477,7 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
     let opts = Options { reveal: true, ..Default::default() };
     let mut all_ok = true;
     let mut any = false;
-    let mut out = SafeOut(anstream::stdout());
+    let mut out = SafeOut(stdout());
     let mut config_errors = 0;
     for id in registry.ids() {
         let problem = match registry.problem(id) {
@@ -431,7 +501,7 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
         any = true;
         let _ = writeln!(out, "judge verify {id}");
         let report = match engine.verify(&problem, &opts, &mut |c| {
-                let mut out = SafeOut(anstream::stdout());
+                let mut out = SafeOut(stdout());
                 let status = if c.skipped {
                     "skipped"
                 } else if c.agrees() {
@@ -499,7 +569,7 @@ fn verify(dir: &Path, reg: &RegistryArgs) -> Result<ExitCode, Failure> {
 /// features, toolchains. Exit 3 when the sandbox cannot run anything or no
 /// toolchain works.
 fn doctor(reg: &RegistryArgs) -> Result<ExitCode, Failure> {
-    let mut out = anstream::stdout();
+    let mut out = stdout();
     let helper = std::env::current_exe().map_err(|e| Failure { code: ExitCode::Internal, error: e.into() })?;
     let sandbox = judge_sandbox::Sandbox::new(helper);
     let mut possible = true;

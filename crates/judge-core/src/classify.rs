@@ -1,7 +1,7 @@
 //! Measure, then classify: the one pure function that turns what was measured
 //! about a run (and what its answer's check said) into a verdict and a cause.
 //!
-//! The order follows go-judge and DMOJ: output over the limit first (a flood
+//! The order follows go-judge and DMOJ: stdout over the limit first (a flood
 //! usually ends in a broken pipe or `SIGXFSZ`, which must not read as RE), then
 //! time when the judge killed the run for it, then memory, then crashes, then
 //! the answer.
@@ -30,6 +30,13 @@ pub struct Measurement {
     pub cpu_ms: u64,
     /// Wall time in ms from start to the end of the main process.
     pub wall_ms: u64,
+    /// Time the run's processes were runnable but waiting for a CPU, ms (the
+    /// machine was busy): the cgroup's CPU pressure (`cpu.pressure`, "some")
+    /// where the run has one, else the run-queue wait of
+    /// `/proc/PID/schedstat` summed over the run's processes. Not charged
+    /// against the wall limit (see `Limits::charged_wall_ms`).
+    #[serde(default)]
+    pub wait_ms: u64,
     /// Peak memory in KiB (cgroup peak of the whole run where available, else
     /// the main process's max RSS).
     pub memory_kib: u64,
@@ -41,7 +48,8 @@ pub struct Measurement {
     pub oom_killed: bool,
     /// Bytes written to stdout (counted past any capture cap).
     pub stdout_bytes: u64,
-    /// Bytes written to stderr (counted past any capture cap).
+    /// Bytes written to stderr (counted past any capture cap). Information
+    /// only: stderr is drained to the end and never decides a verdict.
     pub stderr_bytes: u64,
 }
 
@@ -84,27 +92,30 @@ impl Classification {
 }
 
 /// True when the run ended cleanly within every limit, so that its answer is
-/// worth checking: exit status 0, no kill, output within limits.
+/// worth checking: exit status 0, no kill, stdout within the output limit
+/// (stderr is not part of the answer and never counts).
 pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
     m.termination == Termination::Exited(0)
         && !m.killed_for_cpu
         && !m.killed_for_wall
         && !m.oom_killed
         && m.stdout_bytes <= limits.output_bytes
-        && m.stderr_bytes <= limits.output_bytes
         && m.cpu_ms <= limits.time_ms
-        && m.wall_ms <= limits.wall_ms
+        && limits.charged_wall_ms(m.wall_ms, m.wait_ms) <= limits.wall_ms
 }
 
 /// Classify one run. Pure: depends only on its arguments.
 ///
 /// Rules, first match wins:
-/// 1. stdout or stderr over `limits.output_bytes` → OLE;
+/// 1. stdout over `limits.output_bytes` → OLE (stderr never decides a
+///    verdict: it is drained, kept up to the capture size and counted);
 /// 2. killed by the judge for CPU time, or `SIGXCPU` → TLE (CPU);
 /// 3. killed by the judge for wall time → TLE (wall);
 /// 4. OOM kill, an allocation failure reported by the driver or on stderr, or a
 ///    peak at the limit → MLE;
-/// 5. CPU time over the limit although the program finished → TLE (CPU);
+/// 5. CPU time over the limit although the program finished → TLE (CPU); wall
+///    time over the wall limit, less the time spent waiting for a CPU (up to
+///    3 × the wall limit), → TLE (wall);
 /// 6. fatal signal → RE (signal name), except `SIGPIPE` with a bad result (the
 ///    judge stopped reading a result over its cap: rule 7 names it);
 ///    non-zero exit → RE (the exception if the driver reported one, else the
@@ -114,23 +125,19 @@ pub fn ended_cleanly(m: &Measurement, limits: &Limits) -> bool {
 ///    engine must check every clean run).
 pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classification {
     use Classification as C;
-    if m.stdout_bytes > limits.output_bytes || m.stderr_bytes > limits.output_bytes {
-        let (stream, bytes) = if m.stdout_bytes > limits.output_bytes {
-            ("stdout", m.stdout_bytes)
-        } else {
-            ("stderr", m.stderr_bytes)
-        };
+    if m.stdout_bytes > limits.output_bytes {
         return C::new(
             Verdict::OLE,
-            Cause::OutputLimit { stream: stream.into(), bytes, limit_bytes: limits.output_bytes },
+            Cause::OutputLimit { stream: "stdout".into(), bytes: m.stdout_bytes, limit_bytes: limits.output_bytes },
         );
     }
-    let cpu = Cause::CpuLimit { used_ms: m.cpu_ms, limit_ms: limits.time_ms };
+    let cpu = Cause::CpuLimit { used_ms: m.cpu_ms, limit_ms: limits.time_ms, wall_ms: m.wall_ms, wait_ms: m.wait_ms };
+    let wall = Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms, cpu_ms: m.cpu_ms, wait_ms: m.wait_ms };
     if m.killed_for_cpu || m.termination == Termination::Signaled(libc_sigxcpu()) {
         return C::new(Verdict::TLE, cpu);
     }
     if m.killed_for_wall {
-        return C::new(Verdict::TLE, Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms });
+        return C::new(Verdict::TLE, wall);
     }
     let memory = if m.oom_killed {
         Some((MemoryEvidence::OomKill, None))
@@ -152,8 +159,8 @@ pub fn classify(m: &Measurement, limits: &Limits, evidence: &Evidence) -> Classi
     if m.cpu_ms > limits.time_ms {
         return C::new(Verdict::TLE, cpu);
     }
-    if m.wall_ms > limits.wall_ms {
-        return C::new(Verdict::TLE, Cause::WallLimit { used_ms: m.wall_ms, limit_ms: limits.wall_ms });
+    if limits.charged_wall_ms(m.wall_ms, m.wait_ms) > limits.wall_ms {
+        return C::new(Verdict::TLE, wall);
     }
     match m.termination {
         // Killed by SIGPIPE while writing a result the judge stopped reading
@@ -212,6 +219,7 @@ mod tests {
             termination: Termination::Exited(0),
             cpu_ms: 10,
             wall_ms: 12,
+            wait_ms: 0,
             memory_kib: 9000,
             killed_for_cpu: false,
             killed_for_wall: false,
@@ -244,6 +252,14 @@ mod tests {
     }
 
     #[test]
+    fn stderr_never_decides_a_verdict() {
+        let m = Measurement { stderr_bytes: 4 << 20, ..clean() };
+        let l = Limits { output_bytes: 1 << 20, ..limits() };
+        assert!(ended_cleanly(&m, &l));
+        assert_eq!(classify(&m, &l, &Evidence::Accepted).verdict, Verdict::AC);
+    }
+
+    #[test]
     fn time_kills_are_tle_with_the_limit_named() {
         let m = Measurement { termination: Termination::Signaled(9), killed_for_cpu: true, cpu_ms: 1010, ..clean() };
         assert!(matches!(classify(&m, &limits(), &Evidence::Unchecked).cause, Some(Cause::CpuLimit { .. })));
@@ -256,6 +272,39 @@ mod tests {
         // Finished, but slower than the limit.
         let m = Measurement { cpu_ms: 1500, ..clean() };
         assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::TLE);
+    }
+
+    #[test]
+    fn waiting_for_a_cpu_is_not_charged_against_the_wall_limit() {
+        let l = limits(); // 1000 ms CPU, 4000 ms wall
+        // Finished after 6 s of which 3 s waiting for a CPU: within the limit.
+        let m = Measurement { wall_ms: 6000, wait_ms: 3000, cpu_ms: 900, ..clean() };
+        assert!(ended_cleanly(&m, &l));
+        assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::AC);
+        // Without the wait it is a wall-time TLE.
+        let m = Measurement { wall_ms: 6000, wait_ms: 0, cpu_ms: 900, ..clean() };
+        assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::TLE);
+        // The allowance is capped at 3 × the wall limit.
+        let m = Measurement { wall_ms: 17_000, wait_ms: 16_000, ..clean() };
+        assert_eq!(l.charged_wall_ms(m.wall_ms, m.wait_ms), 5000);
+        assert_eq!(verdict(&m, &Evidence::Accepted), Verdict::TLE);
+    }
+
+    #[test]
+    fn wall_limit_explains_cpu_and_waiting() {
+        let busy = Measurement { termination: Termination::Signaled(9), killed_for_wall: true, wall_ms: 3000, cpu_ms: 839, wait_ms: 2100, ..clean() };
+        let msg = classify(&busy, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(msg.contains("used 839 ms CPU") && msg.contains("waited 2100 ms for a CPU: the machine was busy"), "{msg}");
+        assert!(!msg.contains("sleeping"), "{msg}");
+        let asleep = Measurement { termination: Termination::Signaled(9), killed_for_wall: true, wall_ms: 4000, cpu_ms: 3, ..clean() };
+        let msg = classify(&asleep, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(msg.contains("sleeping or blocked"), "{msg}");
+        let running = Measurement { termination: Termination::Signaled(9), killed_for_wall: true, wall_ms: 4000, cpu_ms: 3000, ..clean() };
+        let msg = classify(&running, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(!msg.contains("sleeping"), "{msg}");
+        let cpu = Measurement { termination: Termination::Signaled(9), killed_for_cpu: true, wall_ms: 2500, cpu_ms: 1010, wait_ms: 1400, ..clean() };
+        let msg = classify(&cpu, &limits(), &Evidence::Unchecked).cause.unwrap().message();
+        assert!(msg.starts_with("CPU time limit: used 1010 ms of 1000 ms") && msg.contains("waited 1400 ms for a CPU"), "{msg}");
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub struct CaseReport {
     pub cpu_ms: u64,
     /// Wall time, ms.
     pub wall_ms: u64,
+    /// Time the run's processes were runnable but waiting for a CPU (a busy
+    /// machine), ms; not charged against the wall limit.
+    #[serde(default)]
+    pub wait_ms: u64,
     /// Peak memory, KiB.
     pub memory_kib: u64,
     /// The cause in one line; empty for AC.

@@ -22,7 +22,8 @@ pub enum Verdict {
     RE,
     /// Compilation error (for Python: a syntax error or a missing entry function).
     CE,
-    /// Output limit exceeded: stdout or stderr wrote more than the output limit.
+    /// Output limit exceeded: stdout wrote more than the output limit (stderr
+    /// never decides a verdict).
     OLE,
     /// Internal error: the judge itself failed. Never blamed on the submission.
     IE,
@@ -89,10 +90,28 @@ impl fmt::Display for Verdict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cause {
-    /// CPU time (user + sys, ms) went over the time limit (ms).
-    CpuLimit { used_ms: u64, limit_ms: u64 },
-    /// Wall-clock time (ms) went over the wall limit (ms): a sleeping or blocked program.
-    WallLimit { used_ms: u64, limit_ms: u64 },
+    /// CPU time (user + sys, ms) went over the time limit (ms); `wall_ms` is
+    /// the run's wall time and `wait_ms` how long it waited for a CPU (ms).
+    CpuLimit {
+        used_ms: u64,
+        limit_ms: u64,
+        #[serde(default)]
+        wall_ms: u64,
+        #[serde(default)]
+        wait_ms: u64,
+    },
+    /// Wall-clock time (`used_ms`) went over the wall limit (`limit_ms`) after
+    /// discounting `wait_ms`, the time spent waiting for a CPU; `cpu_ms` is the
+    /// CPU time used meanwhile. Little CPU and little waiting: a sleeping or
+    /// blocked program.
+    WallLimit {
+        used_ms: u64,
+        limit_ms: u64,
+        #[serde(default)]
+        cpu_ms: u64,
+        #[serde(default)]
+        wait_ms: u64,
+    },
     /// Memory went over the memory limit (KiB); `evidence` says how it was
     /// detected, `exception` names the allocation failure when one was
     /// reported (`MemoryError`, `std::bad_alloc`; `None` when there was none
@@ -151,12 +170,25 @@ impl Cause {
     /// One-line human description, as shown in reports and in the JSON `message`.
     pub fn message(&self) -> String {
         match self {
-            Cause::CpuLimit { used_ms, limit_ms } => {
-                format!("CPU time limit: used {used_ms} ms of {limit_ms} ms")
+            Cause::CpuLimit { used_ms, limit_ms, wall_ms, wait_ms } => {
+                let mut s = format!("CPU time limit: used {used_ms} ms of {limit_ms} ms");
+                if *wait_ms >= BUSY_MS {
+                    s.push_str(&format!(" in {wall_ms} ms; waited {wait_ms} ms for a CPU: the machine was busy"));
+                }
+                s
             }
-            Cause::WallLimit { used_ms, limit_ms } => format!(
-                "wall time limit: ran {used_ms} ms of {limit_ms} ms (sleeping or blocked, little CPU used)"
-            ),
+            Cause::WallLimit { used_ms, limit_ms, cpu_ms, wait_ms } => {
+                let mut s = format!("wall time limit: ran {used_ms} ms of {limit_ms} ms; used {cpu_ms} ms CPU");
+                if *wait_ms >= BUSY_MS {
+                    s.push_str(&format!("; waited {wait_ms} ms for a CPU: the machine was busy"));
+                }
+                // What is neither running nor waiting to run is sleeping or blocked.
+                let idle = used_ms.saturating_sub(*cpu_ms).saturating_sub(*wait_ms);
+                if idle > used_ms / 2 {
+                    s.push_str(" (sleeping or blocked most of the time)");
+                }
+                s
+            }
             Cause::MemoryLimit { peak_kib, limit_kib, evidence, exception } => {
                 let how = match (evidence, exception) {
                     (MemoryEvidence::OomKill, _) => "killed by the memory controller at the cap".to_string(),
@@ -198,6 +230,9 @@ impl Cause {
         }
     }
 }
+
+/// Waiting for a CPU below this (ms) is not worth a mention.
+const BUSY_MS: u64 = 50;
 
 fn fmt_bytes(b: u64) -> String {
     if b >= 1 << 20 && b % (1 << 20) == 0 {

@@ -14,7 +14,8 @@ pub fn install_readonly(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<Path
     Ok(p)
 }
 
-/// The directories of one judging; removed on drop.
+/// The directories of one judging; removed on drop, and by
+/// [`judge_sandbox::cleanup::end_everything`] when the judge is interrupted.
 pub struct RunDir {
     _root: tempfile::TempDir,
     pub driver: PathBuf,
@@ -32,11 +33,19 @@ fn mode(p: &Path, m: u32) -> io::Result<()> {
     fs::set_permissions(p, fs::Permissions::from_mode(m))
 }
 
+impl Drop for RunDir {
+    fn drop(&mut self) {
+        // `_root` removes the tree right after this.
+        judge_sandbox::cleanup::unregister_dir(&self.root);
+    }
+}
+
 impl RunDir {
     /// Create the tree; `uid` is the sandbox uid that must own the writable parts.
     pub fn create(uid: Option<u32>) -> io::Result<RunDir> {
         let root_dir = tempfile::Builder::new().prefix("judge-").tempdir()?;
         let root = root_dir.path().to_path_buf();
+        judge_sandbox::cleanup::register_dir(&root);
         mode(&root, 0o711)?;
         let mk = |name: &str, m: u32, owned: bool| -> io::Result<PathBuf> {
             let p = root.join(name);

@@ -19,6 +19,7 @@
 //!
 //! Platform code lives in [`linux`]; the crate builds only on Linux.
 
+pub mod cleanup;
 pub mod linux;
 mod spec;
 

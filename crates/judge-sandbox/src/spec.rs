@@ -63,10 +63,12 @@ pub struct RunSpec {
     /// Without a cgroup it is always applied when `memory_kib` is set.
     #[serde(default)]
     pub address_space_limit: bool,
-    /// Output limit for stdout and for stderr, bytes. The stream is closed
-    /// once it passes the limit.
+    /// Output limit for stdout, bytes: the stream is closed once it passes
+    /// the limit. stderr has no limit: it is drained to the end, its first
+    /// `min(capture_bytes, 1 MiB)` bytes kept and the rest counted.
     pub output_bytes: u64,
-    /// Bytes of stdout/stderr kept for the report (the rest is counted only).
+    /// Bytes of stdout/stderr kept for the report (the rest is counted only;
+    /// stderr keeps at most 1 MiB).
     pub capture_bytes: usize,
     /// Largest file the program may write, bytes (`RLIMIT_FSIZE`).
     pub file_size_bytes: u64,
@@ -131,6 +133,11 @@ pub struct RunSpec {
     /// helper (`cgroup v2 (...)`, `cgroup-memory`, ...; filled by the judge).
     #[serde(default)]
     pub cgroup_layers: Vec<String>,
+    /// A `cpu.pressure` file (PSI) of a cgroup holding only this run, whose
+    /// "some" total measures the time the run waited for a CPU (filled by the
+    /// judge where the cgroup has one: cgroup v2).
+    #[serde(default)]
+    pub cgroup_pressure: Option<PathBuf>,
 }
 
 impl RunSpec {
@@ -167,6 +174,7 @@ impl RunSpec {
             cgroup_cpuacct: None,
             cgroup_memory_current: None,
             cgroup_layers: Vec::new(),
+            cgroup_pressure: None,
         }
     }
 }
@@ -214,6 +222,13 @@ pub struct HelperReport {
     pub cpu_ms: u64,
     /// Wall time from fork to the main process's end, ms (monotonic clock).
     pub wall_ms: u64,
+    /// Time the run's processes were runnable but waiting for a CPU, ms: the
+    /// growth of the cgroup's `cpu.pressure` "some" total where there is one,
+    /// else the run-queue wait (2nd field of `/proc/PID/schedstat`) summed
+    /// over the run's processes (sampled every 50 ms, so the last moments of
+    /// a process that ended may be missing).
+    #[serde(default)]
+    pub wait_ms: u64,
     /// `ru_maxrss` of the main process, KiB.
     pub maxrss_kib: u64,
     /// Killed by the helper for CPU time.

@@ -162,6 +162,7 @@ fn fail(msg: &str, enforced: Vec<String>, missing: Vec<String>) -> ! {
         termination: None,
         cpu_ms: 0,
         wall_ms: 0,
+        wait_ms: 0,
         maxrss_kib: 0,
         killed_for_cpu: false,
         killed_for_wall: false,
@@ -374,6 +375,11 @@ fn init(mut spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, m
     let (mut killed_for_cpu, mut killed_for_wall) = (false, false);
     let mut result: Option<(i32, libc::rusage)> = None;
     let tick = libc::timespec { tv_sec: 0, tv_nsec: 5_000_000 };
+    // Waiting for a CPU on a busy machine is not charged against the wall
+    // limit (up to WAIT_ALLOWANCE_FACTOR × the limit).
+    let mut wait = WaitMeter::new(child, pidns && proc_mounted, spec.cgroup_pressure.clone());
+    let max_allowance = wall_limit.saturating_mul(judge_core::limits::WAIT_ALLOWANCE_FACTOR as u32);
+    let mut sampled = Instant::now();
     loop {
         unsafe { libc::sigtimedwait(&set, std::ptr::null_mut(), &tick) };
         if let Some(f) = &memory_current {
@@ -381,11 +387,17 @@ fn init(mut spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, m
                 cgroup_peak = Some(cgroup_peak.unwrap_or(0).max(bytes / 1024));
             }
         }
+        let elapsed = start.elapsed();
+        // Every 50 ms, and every tick once past the nominal wall limit.
+        if sampled.elapsed() >= Duration::from_millis(50) || elapsed > wall_limit {
+            wait.sample();
+            sampled = Instant::now();
+        }
         reap(child, &mut result);
         if result.is_some() {
             break;
         }
-        if start.elapsed() > wall_limit {
+        if elapsed > wall_limit + Duration::from_millis(wait.wait_ms()).min(max_allowance) {
             killed_for_wall = true;
         } else if can_poll_cpu && run_cpu_ms(cpuacct_usage.as_deref(), &stat_path, ns_wide).is_some_and(|ms| ms > cpu_limit_ticks) {
             killed_for_cpu = true;
@@ -406,6 +418,8 @@ fn init(mut spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, m
         }
     }
     let wall_ms = start.elapsed().as_millis() as u64;
+    wait.sample();
+    let wait_ms = wait.wait_ms();
     kill_all(pidns, child);
     // Reap what is left (bounded: everything was sent SIGKILL).
     let deadline = Instant::now() + Duration::from_millis(500);
@@ -448,6 +462,7 @@ fn init(mut spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, m
         termination: Some(termination),
         cpu_ms,
         wall_ms,
+        wait_ms,
         maxrss_kib: ru.ru_maxrss as u64,
         killed_for_cpu,
         killed_for_wall,
@@ -505,6 +520,100 @@ fn run_cpu_ms(cgroup: Option<&Path>, stat_path: &str, ns_wide: bool) -> Option<u
         return Some(namespace_cpu_ms());
     }
     cpu_ms_of(stat_path)
+}
+
+/// Time the run's processes spent runnable but waiting for a CPU.
+///
+/// With a cgroup `cpu.pressure` file (PSI, cgroup v2): the growth of its
+/// "some" total, i.e. the wall time during which at least one process of the
+/// run waited. Else the run-queue wait of `/proc/PID/schedstat` (2nd field,
+/// ns; kernel `sched_info`), summed over every process of the namespace
+/// (without a PID namespace: the main process only). Processes are sampled;
+/// the last value seen of each is kept after it is gone, and a PID reused by a
+/// new process (whose counter restarts) adds to what the old one had.
+struct WaitMeter {
+    /// `/proc/PID/schedstat` of the main process (no PID namespace).
+    main: String,
+    /// Scan every process of our PID namespace.
+    ns_wide: bool,
+    /// Last run-queue wait seen per PID, ns.
+    seen: std::collections::HashMap<u32, u64>,
+    /// Wait of processes whose PID was reused, ns.
+    retired_ns: u64,
+    /// The cgroup's `cpu.pressure` and its "some" total at the start, µs.
+    pressure: Option<(PathBuf, u64)>,
+    /// The latest PSI reading, µs since the start.
+    pressure_us: u64,
+}
+
+impl WaitMeter {
+    fn new(child: i32, ns_wide: bool, pressure: Option<PathBuf>) -> WaitMeter {
+        let pressure = pressure.and_then(|p| psi_some_total_us(&p).map(|t| (p, t)));
+        WaitMeter {
+            main: format!("/proc/{child}/schedstat"),
+            ns_wide,
+            seen: std::collections::HashMap::new(),
+            retired_ns: 0,
+            pressure,
+            pressure_us: 0,
+        }
+    }
+
+    fn sample(&mut self) {
+        if let Some((path, start)) = &self.pressure {
+            if let Some(total) = psi_some_total_us(path) {
+                self.pressure_us = total.saturating_sub(*start);
+            }
+            return;
+        }
+        if !self.ns_wide {
+            if let Some(ns) = run_queue_wait_ns(&self.main) {
+                self.note(0, ns);
+            }
+            return;
+        }
+        let Ok(dir) = std::fs::read_dir("/proc") else { return };
+        for entry in dir.flatten() {
+            let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+            if pid == 1 {
+                continue; // ourselves
+            }
+            if let Some(ns) = entry.path().to_str().and_then(|p| run_queue_wait_ns(&format!("{p}/schedstat"))) {
+                self.note(pid, ns);
+            }
+        }
+    }
+
+    fn note(&mut self, pid: u32, ns: u64) {
+        let last = self.seen.entry(pid).or_insert(0);
+        if ns < *last {
+            // A new process under a reused PID.
+            self.retired_ns += *last;
+        }
+        *last = ns;
+    }
+
+    /// Waiting time so far, ms.
+    fn wait_ms(&self) -> u64 {
+        if self.pressure.is_some() {
+            return self.pressure_us / 1000;
+        }
+        (self.retired_ns + self.seen.values().sum::<u64>()) / 1_000_000
+    }
+}
+
+/// Run-queue wait of a task, ns: the 2nd field of `/proc/PID/schedstat`.
+fn run_queue_wait_ns(path: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The "some" total (µs) of a PSI file such as a cgroup's `cpu.pressure`:
+/// `some avg10=0.00 avg60=0.00 avg300=0.00 total=12345`.
+fn psi_some_total_us(path: &Path) -> Option<u64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let line = text.lines().find(|l| l.starts_with("some "))?;
+    line.split_whitespace().find_map(|f| f.strip_prefix("total="))?.parse().ok()
 }
 
 /// user + sys of the processes we have reaped (and those they reaped), ms.

@@ -52,6 +52,9 @@ impl Captured {
     }
 }
 
+/// Most bytes of stderr kept for the report, whatever the capture size.
+const STDERR_CAPTURE_MAX: usize = 1 << 20;
+
 /// Everything known about a finished run.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -140,7 +143,12 @@ impl Sandbox {
         spec.private_workdir = true;
         let hidden = tempfile::tempdir()?;
         spec.hidden = vec![hidden.path().to_path_buf()];
-        let outcome = self.run(&spec)?;
+        crate::cleanup::register_dir(work.path());
+        crate::cleanup::register_dir(hidden.path());
+        let outcome = self.run(&spec);
+        crate::cleanup::unregister_dir(work.path());
+        crate::cleanup::unregister_dir(hidden.path());
+        let outcome = outcome?;
         if outcome.measurement.termination != judge_core::Termination::Exited(0) {
             return Err(SandboxError::Helper(format!("the probe program ended with {:?}", outcome.measurement.termination)));
         }
@@ -154,6 +162,7 @@ impl Sandbox {
     /// or as [`SandboxError::Helper`].
     pub fn run(&self, spec: &RunSpec) -> Result<Outcome, SandboxError> {
         tracing::debug!(program = %spec.program.display(), argv = ?spec.argv, cpu_ms = spec.cpu_ms, wall_ms = spec.wall_ms, memory_kib = ?spec.memory_kib, "sandbox run");
+        crate::cleanup::park_if_ending();
         let mut spec = spec.clone();
         spec.uid = self.uid;
         let cgroup = if self.cgroups.memory || self.cgroups.pids {
@@ -167,9 +176,19 @@ impl Sandbox {
             spec.cgroup_cpuacct = cg.cpuacct_dir().map(Path::to_path_buf);
             spec.cgroup_memory_current = cg.memory_current_file();
             spec.cgroup_layers = cg.layers();
+            spec.cgroup_pressure = cg
+                .procs_files()
+                .iter()
+                .filter_map(|p| p.parent().map(|d| d.join("cpu.pressure")))
+                .find(|p| p.is_file());
         }
+        let cgroup_dirs: Vec<PathBuf> = spec.cgroup_procs.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
+        crate::cleanup::register_cgroups(&cgroup_dirs);
         let result = self.run_inner(&spec);
+        // A run killed because the judge is ending is no verdict.
+        crate::cleanup::park_if_ending();
         let usage = cgroup.map(RunCgroup::finish);
+        crate::cleanup::unregister_cgroups(&cgroup_dirs);
         let (mut outcome, report) = result?;
         if let Some(e) = report.error {
             return Err(SandboxError::Helper(e));
@@ -254,6 +273,7 @@ impl Sandbox {
             });
         }
         let mut child = cmd.spawn().map_err(|source| SandboxError::Spawn { path: self.helper.clone(), source })?;
+        crate::cleanup::register_helper(child.id());
         drop(cmd);
         drop((spec_hi, rep_hi, chan_hi));
         let mut spec_w = File::from(spec_w);
@@ -261,10 +281,14 @@ impl Sandbox {
         spec_w.write_all(line.as_bytes())?;
         drop(spec_w);
 
-        let deadline = Instant::now() + Duration::from_millis(spec.wall_ms) + Duration::from_secs(5);
+        // The helper stops the run at its wall limit plus the time it waited
+        // for a CPU (at most WAIT_ALLOWANCE_FACTOR × the limit more).
+        let stretched = spec.wall_ms.saturating_mul(1 + judge_core::limits::WAIT_ALLOWANCE_FACTOR);
+        let deadline = Instant::now() + Duration::from_millis(stretched) + Duration::from_secs(5);
         let mut streams = [
             Stream::new(out_r, spec.capture_bytes, spec.output_bytes),
-            Stream::new(err_r, spec.capture_bytes, spec.output_bytes),
+            // stderr is not part of the answer: drained to the end, never cut.
+            Stream::new(err_r, spec.capture_bytes.min(STDERR_CAPTURE_MAX), u64::MAX),
             Stream::new(rep_r, 1 << 20, u64::MAX),
         ];
         let mut channel = chan_r.map(|r| Stream::new(r, spec.channel_bytes, spec.channel_bytes as u64));
@@ -334,6 +358,7 @@ impl Sandbox {
             let _ = child.kill();
         }
         let _ = child.wait();
+        crate::cleanup::unregister_helper(child.id());
         let [stdout, stderr, report] = streams;
         let report_text = String::from_utf8_lossy(&report.captured.data).into_owned();
         let report: HelperReport = match report_text.lines().find_map(|l| serde_json::from_str(l).ok()) {
@@ -348,6 +373,7 @@ impl Sandbox {
             termination,
             cpu_ms: report.cpu_ms,
             wall_ms: report.wall_ms,
+            wait_ms: report.wait_ms,
             memory_kib: report.maxrss_kib,
             killed_for_cpu: report.killed_for_cpu,
             killed_for_wall: report.killed_for_wall,
