@@ -23,7 +23,7 @@ pub mod kattis;
 mod manifest;
 mod source;
 
-pub use manifest::{CheckerInterface, CheckerSpec, FunctionSpec, Manifest, ManifestLimits, ProblemKind, TextMode};
+pub use manifest::{CheckerInterface, CheckerSpec, FunctionSpec, Manifest, ManifestLimits, ProblemKind, TextMode, WrongSolution};
 pub use source::Source;
 
 use judge_core::{Signature, Value};

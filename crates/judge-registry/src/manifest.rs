@@ -15,6 +15,14 @@
 //! [function]                     # function problems only
 //! signature = "longest_clean_span(tokens: list[int], banned: list[int]) -> int"
 //!
+//! [[wrong]]                      # known-wrong solutions (judge verify rejects them)
+//! file = "wrong/off_by_one.py"
+//! verdicts = ["WA"]
+//! why = "stops one token early"
+//!
+//! validator = "validator.py"     # optional top-level keys (before any table):
+//! generator = "gen.py"           # input validator, deterministic generator
+//!
 //! [checker]                      # optional
 //! type = "typed"                 # function default; float_abs/float_rel tolerances
 //! # type = "tokens" | "lines" | "exact"   (stdio; "tokens" is the default)
@@ -168,6 +176,41 @@ pub struct Manifest {
     /// The checker in force, defaults resolved.
     #[serde(skip, default = "default_checker")]
     pub checker: CheckerSpec,
+    /// Known-wrong solutions kept in the problem's folder (`[[wrong]]`), which
+    /// `judge verify` must see rejected.
+    #[serde(default)]
+    pub wrong: Vec<WrongSolution>,
+    /// An input validator program in the problem's folder (`validator.py`):
+    /// it reads one case's input (function problems: the JSON array of
+    /// arguments; stdio: the stdin) on stdin and exits 0 when the input meets
+    /// the statement's constraints, 1 (first line of stdout: why) when not.
+    #[serde(default)]
+    pub validator: Option<String>,
+    /// A deterministic generator in the problem's folder (`gen.py`), run as
+    /// `python3 gen.py` in a copy of the folder: it writes `cases/` (expected
+    /// values from the reference solution); the same seed must give the same
+    /// cases byte for byte.
+    #[serde(default)]
+    pub generator: Option<String>,
+}
+
+/// One `[[wrong]]` entry: a known-wrong solution and what it must get.
+///
+/// ```toml
+/// [[wrong]]
+/// file = "wrong/no_max_shift.py"     # relative to the problem folder
+/// verdicts = ["RE", "WA"]            # any of these; never AC
+/// why = "exp overflows without subtracting the max logit"
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrongSolution {
+    /// Path relative to the problem folder (`wrong/NAME.py` or `.cpp`).
+    pub file: String,
+    /// The verdicts it may get (codes: `WA`, `TLE`, `RE`, `MLE`, `OLE`); at least one.
+    pub verdicts: Vec<String>,
+    /// The mistake it makes, in a few words.
+    pub why: String,
 }
 
 fn default_checker() -> CheckerSpec {
@@ -193,6 +236,9 @@ impl Manifest {
             function: None,
             checker_table: Some(checker.clone()),
             checker,
+            wrong: Vec::new(),
+            validator: None,
+            generator: None,
         }
     }
 
@@ -274,6 +320,19 @@ impl Manifest {
                 }
             }
             _ => {}
+        }
+        for (i, w) in m.wrong.iter().enumerate() {
+            if w.verdicts.is_empty() {
+                return Err(format!("field `wrong[{i}].verdicts`: expected at least one verdict (WA, TLE, RE, MLE, OLE)"));
+            }
+            for v in &w.verdicts {
+                if !matches!(judge_core::Verdict::from_code(v), Some(judge_core::Verdict::WA | judge_core::Verdict::TLE | judge_core::Verdict::RE | judge_core::Verdict::MLE | judge_core::Verdict::OLE | judge_core::Verdict::CE)) {
+                    return Err(format!("field `wrong[{i}].verdicts`: `{v}` is not a rejecting verdict (expected WA, TLE, RE, MLE, OLE or CE)"));
+                }
+            }
+            if w.file.contains("..") || w.file.starts_with('/') {
+                return Err(format!("field `wrong[{i}].file`: expected a path inside the problem folder, found `{}`", w.file));
+            }
         }
         let range = |field: &str, v: u64, max: u64| -> Result<(), String> {
             if v == 0 || v > max {
