@@ -114,8 +114,9 @@ fn on_pty(args: &[&str]) -> Vec<u8> {
     out
 }
 
-/// Every ESC in `out` must start an SGR sequence (`ESC [ digits ; … m`), the
-/// reporter's own colours; no C1 control, BEL, backspace or bidi override.
+/// Every ESC in `out` must start an SGR sequence (`ESC [ digits ; … m`, the
+/// reporter's colours) or `ESC [ K` (erasing its own status line); no C1
+/// control, BEL, backspace or bidi override.
 fn assert_terminal_clean(out: &[u8]) {
     let text = String::from_utf8_lossy(out);
     let bytes = text.as_bytes();
@@ -125,7 +126,8 @@ fn assert_terminal_clean(out: &[u8]) {
             let rest = &bytes[i + 1..];
             let ok = rest.first() == Some(&b'[') && {
                 let end = rest[1..].iter().position(|b| !(b.is_ascii_digit() || *b == b';'));
-                matches!(end.map(|e| rest[1 + e]), Some(b'm'))
+                // The reporter's own: colours (SGR, `m`) and erasing its status line (`K`).
+                matches!(end.map(|e| rest[1 + e]), Some(b'm' | b'K'))
             };
             assert!(ok, "a raw escape sequence reached the terminal at byte {i}: {:?}", &text[i..(i + 40).min(text.len())]);
         }

@@ -6,11 +6,13 @@
 //! this one and this one depends on none of them.
 
 pub mod classify;
+pub mod event;
 pub mod limits;
 pub mod report;
 pub mod value;
 pub mod verdict;
 
+pub use event::{Clock, Event, EventKind, FanOut, Reporter};
 pub use classify::{classify, Classification, Evidence, Measurement, Termination};
 pub use limits::Limits;
 pub use report::{CaseReport, ExitCode, Report, SandboxReport, Toolchain};

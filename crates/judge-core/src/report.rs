@@ -129,7 +129,8 @@ pub struct Report {
     pub verdict: Verdict,
     /// Number of AC cases.
     pub passed: usize,
-    /// Number of cases of the problem.
+    /// Number of cases selected to run (all of the problem's unless
+    /// `--samples` or `--case` chose fewer).
     pub total: usize,
     /// Cases not run because `--fail-fast` stopped at an earlier failure
     /// (they are not listed in `cases`).
@@ -137,6 +138,18 @@ pub struct Report {
     /// Compilation error, when the verdict is CE (or an IE during compilation).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compile: Option<Cause>,
+    /// Wall time of the compilation (Python: the syntax check), ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compile_ms: Option<u64>,
+    /// The submission's path as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// When the judging started, ms since the Unix epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_unix_ms: Option<u64>,
+    /// How long the judging took (build and cases), ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<u64>,
     /// One entry per case that ran, in case order.
     pub cases: Vec<CaseReport>,
     /// Sandbox layers in force.

@@ -17,6 +17,8 @@ pub enum Checker {
     Program(Box<ProgramChecker>),
     /// A Kattis or testlib checker program (stdio problems).
     Output(Box<OutputChecker>),
+    /// Any clean run is accepted (a custom input without a reference answer).
+    Accept,
 }
 
 pub struct CaseContext<'a> {
@@ -34,6 +36,45 @@ pub struct CaseContext<'a> {
     pub hidden: &'a [std::path::PathBuf],
     /// The sandbox uid (work directories must belong to it).
     pub uid: Option<u32>,
+    /// The driver directory (its path in tracebacks is replaced by the user's file).
+    pub driver_dir: &'a std::path::Path,
+    /// The submission's path as the user gave it.
+    pub user_file: &'a std::path::Path,
+    /// Stops the run at once.
+    pub cancel: &'a judge_sandbox::CancelToken,
+    /// Details (actual value, stdout, ...) even for an accepted case (`--input`).
+    pub always_details: bool,
+}
+
+/// What running one case gave.
+pub struct CaseRun {
+    /// The case's report (redacted for a hidden case).
+    pub report: CaseReport,
+    /// The layers in force (`None` when the sandbox failed).
+    pub layers: Option<SandboxReport>,
+    /// The run was cancelled: no verdict.
+    pub cancelled: bool,
+    /// The value the function returned, decoded.
+    pub value: Option<judge_core::Value>,
+    /// The captured stdout.
+    pub stdout: Vec<u8>,
+}
+
+impl CaseRun {
+    fn failed(report: CaseReport) -> CaseRun {
+        CaseRun { report, layers: None, cancelled: false, value: None, stdout: Vec::new() }
+    }
+}
+
+/// The user's file in place of the driver's copy of it, in tracebacks and
+/// messages (`/tmp/judge-X/driver/solution.py` → `two_sum.py`).
+fn user_paths(ctx: &CaseContext<'_>, text: String) -> String {
+    let user = ctx.user_file.display().to_string();
+    let mut out = text;
+    for name in ["solution.py", "solution.cpp"] {
+        out = out.replace(&ctx.driver_dir.join(name).display().to_string(), &user);
+    }
+    out
 }
 
 const SHOWN_BYTES: usize = 4096;
@@ -54,14 +95,14 @@ fn internal_case(ctx: &CaseContext<'_>, case: &Case, index: usize, detail: Strin
     }
 }
 
-pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport, Option<SandboxReport>) {
+pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> CaseRun {
     let input_path = ctx.dir.private_file(&format!("case-{index}.in"));
     if let Err(e) = std::fs::write(&input_path, &case.input) {
-        return (internal_case(ctx, case, index, format!("cannot write the case input: {e}")), None);
+        return CaseRun::failed(internal_case(ctx, case, index, format!("cannot write the case input: {e}")));
     }
     let workdir = match ctx.dir.fresh_workdir(&index.to_string()) {
         Ok(w) => w,
-        Err(e) => return (internal_case(ctx, case, index, format!("cannot create a work directory: {e}")), None),
+        Err(e) => return CaseRun::failed(internal_case(ctx, case, index, format!("cannot create a work directory: {e}"))),
     };
     let l = ctx.limits;
     let mut spec = RunSpec::new(&ctx.plan.run_program, ctx.plan.run_argv.clone(), &workdir);
@@ -78,18 +119,27 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     spec.result_channel = ctx.plan.result_channel;
     // The judge reads no more of the result than a right answer could need.
     spec.channel_bytes = judge_lang::channel::channel_cap(case.answer.len());
+    if ctx.always_details {
+        // A custom input has no answer to size the result by.
+        spec.channel_bytes = spec.channel_bytes.max(16 << 20);
+    }
     spec.reachable = ctx.plan.reachable.clone();
     spec.readable = vec![ctx.dir.driver.clone()];
     spec.hidden = ctx.hidden.to_vec();
     spec.private_workdir = true;
-    let outcome = ctx.sandbox.run(&spec);
+    let outcome = ctx.sandbox.run_cancellable(&spec, Some(ctx.cancel));
     let _ = std::fs::remove_file(&input_path);
     let _ = std::fs::remove_dir_all(&workdir);
     let outcome = match outcome {
         Ok(o) => o,
-        Err(e) => return (internal_case(ctx, case, index, e.to_string()), None),
+        Err(judge_sandbox::SandboxError::Cancelled) => {
+            let mut run = CaseRun::failed(internal_case(ctx, case, index, "cancelled".into()));
+            run.cancelled = true;
+            return run;
+        }
+        Err(e) => return CaseRun::failed(internal_case(ctx, case, index, e.to_string())),
     };
-    let (evidence, actual_shown, traceback) = evidence(ctx, case, &outcome);
+    let (evidence, actual_shown, traceback, value) = evidence(ctx, case, &outcome);
     let m = &outcome.measurement;
     let c = classify(m, l, &evidence);
     let show = !case.hidden || ctx.reveal;
@@ -98,13 +148,13 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
     // case leaves the engine except in the closed vocabulary of `redact`.
     let cause = if show { c.cause } else { c.cause.map(|cause| crate::redact::hidden_cause(cause, ctx.lang)) };
     let message = cause.as_ref().map(Cause::message).unwrap_or_default();
-    let details = (c.verdict != Verdict::AC && show).then(|| CaseDetails {
+    let details = ((c.verdict != Verdict::AC || ctx.always_details) && show).then(|| CaseDetails {
         input: Some(render_input(ctx, case)),
-        expected: Some(render_expected(ctx, case)),
+        expected: (!ctx.always_details || !case.answer.is_empty()).then(|| render_expected(ctx, case)),
         actual: actual_shown,
         stdout: (!outcome.stdout.data.is_empty()).then(|| clip_bytes(&outcome.stdout.data, outcome.stdout.total)),
-        stderr: (!outcome.stderr.data.is_empty()).then(|| clip_bytes(&outcome.stderr.data, outcome.stderr.total)),
-        traceback,
+        stderr: (!outcome.stderr.data.is_empty()).then(|| user_paths(ctx, clip_bytes(&outcome.stderr.data, outcome.stderr.total))),
+        traceback: traceback.map(|t| user_paths(ctx, t)),
         diff: stdio_wa.then(|| {
             let numeric = matches!(ctx.checker, Checker::Text(TextChecker::Float { .. } | TextChecker::KattisDefault { tol: Some(_), .. }))
                 || matches!(case.checker, Some(judge_registry::CheckerSpec::KattisDefault { float_abs: Some(_), .. } | judge_registry::CheckerSpec::KattisDefault { float_rel: Some(_), .. }));
@@ -132,7 +182,7 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> (CaseReport
         cause,
         details,
     };
-    (report, Some(outcome.layers))
+    CaseRun { report, layers: Some(outcome.layers), cancelled: false, value, stdout: outcome.stdout.data }
 }
 
 /// A driver's traceback minus the driver's own frames.
@@ -153,7 +203,9 @@ fn user_traceback(tb: &str) -> Option<String> {
 
 /// Evidence about the answer, what to show as the actual answer, and the
 /// traceback a driver reported.
-fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence, Option<String>, Option<String>) {
+type Found = (Evidence, Option<String>, Option<String>, Option<judge_core::Value>);
+
+fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> Found {
     let clean = ended_cleanly(&outcome.measurement, ctx.limits);
     match ctx.signature {
         Some(sig) => function_evidence(ctx, sig, case, outcome, clean),
@@ -178,9 +230,10 @@ fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence,
                         }
                         Err(e) => Evidence::CheckerFailed(format!("cannot create the checker's work directory: {e}")),
                     },
+                    Checker::Accept => Evidence::Accepted,
                     _ => Evidence::CheckerFailed("this checker does not apply to stdio problems".into()),
                 };
-                return (verdict, shown, None);
+                return (verdict, shown, None, None);
             }
             let stderr = outcome.stderr.text();
             let ev = match judge_lang::runtime_exception(ctx.lang, &stderr) {
@@ -188,7 +241,7 @@ fn evidence(ctx: &CaseContext<'_>, case: &Case, outcome: &Outcome) -> (Evidence,
                 Some((exception, message, false)) => Evidence::Exception { exception, message, memory: false },
                 None => Evidence::Unchecked,
             };
-            (ev, shown, None)
+            (ev, shown, None, None)
         }
     }
 }
@@ -199,7 +252,7 @@ fn function_evidence(
     case: &Case,
     outcome: &Outcome,
     clean: bool,
-) -> (Evidence, Option<String>, Option<String>) {
+) -> Found {
     use judge_lang::channel::{self, ChannelError, DriverReport};
     let report = match channel::parse(&outcome.channel.data, outcome.channel.truncated(), &sig.returns) {
         Ok(r) => r,
@@ -212,27 +265,31 @@ fn function_evidence(
                 Evidence::BadResult(format!("the program {how} before the function returned (no result was reported)")),
                 None,
                 None,
+                None,
             );
         }
-        Err(e) => return (Evidence::BadResult(e.describe().to_string()), None, None),
+        Err(e) => return (Evidence::BadResult(e.describe().to_string()), None, None, None),
     };
     let actual = match report {
         DriverReport::Raised { exception, message, memory, traceback } => {
             let tb = traceback.as_deref().and_then(user_traceback);
-            return (Evidence::Exception { exception, message, memory }, None, tb);
+            return (Evidence::Exception { exception, message, memory }, None, tb, None);
         }
         DriverReport::Returned(Err(e)) => {
             let shown = clip_str(&e.found, SHOWN_BYTES);
-            return (Evidence::WrongType { expected: e.expected, found: e.found, path: e.path }, Some(shown), None);
+            return (Evidence::WrongType { expected: e.expected, found: e.found, path: e.path }, Some(shown), None, None);
         }
         DriverReport::Returned(Ok(v)) => v,
     };
     let shown = Some(actual.render_clipped(SHOWN_BYTES));
     if !clean {
-        return (Evidence::Unchecked, shown, None);
+        return (Evidence::Unchecked, shown, None, Some(actual));
+    }
+    if matches!(ctx.checker, Checker::Accept) {
+        return (Evidence::Accepted, shown, None, Some(actual));
     }
     let Some(expected) = case.expected.as_ref() else {
-        return (Evidence::CheckerFailed("the case has no decoded expected value".into()), shown, None);
+        return (Evidence::CheckerFailed("the case has no decoded expected value".into()), shown, None, Some(actual));
     };
     let ev = match ctx.checker {
         Checker::Typed(tol) => match compare_values(expected, &actual, *tol) {
@@ -251,8 +308,9 @@ fn function_evidence(
         Checker::Text(_) | Checker::Output(_) => {
             Evidence::CheckerFailed("a stdio checker does not apply to function problems".into())
         }
+        Checker::Accept => Evidence::Accepted,
     };
-    (ev, shown, None)
+    (ev, shown, None, Some(actual))
 }
 
 /// A hidden case is shown by its number only (`hidden/3`), unless revealed:

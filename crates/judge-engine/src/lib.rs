@@ -1,5 +1,19 @@
 //! The engine: compile → run every case in the sandbox → check → classify,
-//! emitting an [`Event`] per step for the reporters.
+//! emitting an owned, timestamped [`Event`] per step to a [`Reporter`].
+//!
+//! Three stages, each callable on its own (so `judge watch` re-judges without
+//! redoing what did not change, and `judge grade` runs many submissions):
+//! 1. [`Engine::prepare`]: everything about a problem that does not depend on
+//!    the submission (limits, the checker program compiled once, the hidden
+//!    paths; the `--strict-sandbox` probe is done once per engine);
+//! 2. [`Engine::build`]: the submission compiled (or Python's syntax check)
+//!    into a [`Build`] whose artifact outlives each case's run;
+//! 3. [`Engine::run_cases`]: a [`Selection`] of cases, in its order.
+//!
+//! [`Engine::judge_with`] chains them and emits `run_started` …
+//! `run_finished`; a [`CancelToken`] stops the run in progress at once (its
+//! whole process tree) and the rest of the judging, leaving no process and no
+//! directory.
 //!
 //! One run directory per submission (removed afterwards):
 //! ```text
@@ -19,13 +33,16 @@ mod rundir;
 pub mod verify;
 
 use judge_check::{CheckerCommand, FloatTolerance, OutputChecker, OutputInterface, ProgramChecker, TextChecker};
-use judge_core::{Cause, CaseReport, Report, SandboxReport, Verdict};
-use judge_lang::{LanguageConfig, LanguageTable, ResolvedToolchain, Target};
+use judge_core::{Cause, Clock, Limits, Report, SandboxReport, Verdict};
+use judge_lang::{LanguageConfig, LanguageTable, Plan, ResolvedToolchain, Target};
 use judge_registry::{CheckerInterface, CheckerSpec, Problem, ProblemKind};
 use judge_sandbox::{Collect, Collected, RunSpec, Sandbox};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 pub use judge_core::report::SCHEMA_VERSION;
+pub use judge_core::{Event, EventKind, FanOut, Reporter};
+pub use judge_sandbox::CancelToken;
 
 /// Configuration errors (exit code 2): the submission could not be judged
 /// because of how the judge was asked, not because of the judge.
@@ -37,6 +54,12 @@ pub enum EngineError {
     /// Anything else about the request.
     #[error("{0}")]
     Config(String),
+    /// The judging was cancelled ([`CancelToken`]): no verdict.
+    #[error("cancelled")]
+    Cancelled,
+    /// The judge itself failed before any verdict (exit code 3).
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 /// Options of one judging.
@@ -63,15 +86,141 @@ pub struct Submission {
     pub language: String,
 }
 
-/// Progress of a judging, for live reporters.
-#[derive(Debug, Clone)]
-pub enum Event<'a> {
-    /// The toolchain was resolved; compilation (or the syntax check) starts.
-    Compiling { toolchain: &'a judge_core::Toolchain },
-    /// A case is about to run.
-    CaseStarted { id: &'a str, index: usize, total: usize },
-    /// A case finished.
-    CaseFinished { case: &'a CaseReport, index: usize, total: usize },
+/// Which cases to run, and in which order.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only the sample cases.
+    pub samples_only: bool,
+    /// Only these cases (ids as in the problem: `sample/01-example`,
+    /// `hidden/07-large`, or a hidden case's number `hidden/3`); empty: all.
+    pub ids: Vec<String>,
+    /// Run these first, in this order (e.g. the case that failed last time);
+    /// the rest follow in case order (samples first).
+    pub first: Vec<String>,
+    /// Stop at the first case that is not AC (the rest are `case_skipped`).
+    pub fail_fast: bool,
+}
+
+impl Selection {
+    /// Indices of the problem's cases to run, in run order. An id that names
+    /// no case is a configuration error.
+    pub fn pick(&self, problem: &Problem) -> Result<Vec<usize>, EngineError> {
+        let samples = problem.cases.iter().filter(|c| !c.hidden).count();
+        let find = |id: &str| -> Option<usize> {
+            problem.cases.iter().position(|c| c.id == id).or_else(|| {
+                let n: usize = id.strip_prefix("hidden/")?.parse().ok()?;
+                let i = samples + n.checked_sub(1)?;
+                (i < problem.cases.len() && problem.cases[i].hidden).then_some(i)
+            })
+        };
+        let mut wanted: Vec<usize> = if self.ids.is_empty() {
+            (0..problem.cases.len()).collect()
+        } else {
+            let mut v = Vec::new();
+            for id in &self.ids {
+                let i = find(id).ok_or_else(|| {
+                    EngineError::Config(format!(
+                        "problem `{}` has no case `{id}` (cases: {})",
+                        problem.id(),
+                        problem.cases.iter().enumerate().map(|(i, c)| if c.hidden { format!("hidden/{}", i + 1 - samples) } else { c.id.clone() }).collect::<Vec<_>>().join(", ")
+                    ))
+                })?;
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+            v.sort_unstable();
+            v
+        };
+        if self.samples_only {
+            wanted.retain(|i| !problem.cases[*i].hidden);
+        }
+        let mut order: Vec<usize> = Vec::with_capacity(wanted.len());
+        for id in &self.first {
+            if let Some(i) = find(id).filter(|i| wanted.contains(i) && !order.contains(i)) {
+                order.push(i);
+            }
+        }
+        // Samples first, then the rest in case order.
+        for pass in [false, true] {
+            for &i in &wanted {
+                if problem.cases[i].hidden == pass && !order.contains(&i) {
+                    order.push(i);
+                }
+            }
+        }
+        Ok(order)
+    }
+}
+
+/// A problem made ready for judging ([`Engine::prepare`]): its limits, its
+/// checker (a checker program compiled once), the paths hidden from programs.
+pub struct Prepared {
+    problem: Arc<Problem>,
+    opts: Options,
+    limits: Limits,
+    checker: case::Checker,
+    /// Where the checker program lives (removed with the `Prepared`).
+    _dir: Option<rundir::RunDir>,
+    /// A failure of the judge's own set-up (every judging is then IE).
+    setup_failure: Option<String>,
+}
+
+impl Prepared {
+    /// The problem.
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
+
+    /// The options it was prepared with.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+}
+
+/// A submission built for judging ([`Engine::build`]): the driver files and
+/// the compiled program, which outlive each case's run. Removed on drop.
+pub struct Build {
+    dir: rundir::RunDir,
+    plan: Plan,
+    language: String,
+    toolchain: judge_core::Toolchain,
+    file: PathBuf,
+    hidden: Vec<PathBuf>,
+    /// The CE, or the judge's failure, when the build failed.
+    failure: Option<Cause>,
+    compile_ms: u64,
+    layers: SandboxReport,
+}
+
+impl Build {
+    /// The compile error (or the judge's failure) when the build failed.
+    pub fn failure(&self) -> Option<&Cause> {
+        self.failure.as_ref()
+    }
+
+    /// Wall time of the compilation (or syntax check), ms.
+    pub fn compile_ms(&self) -> u64 {
+        self.compile_ms
+    }
+
+    /// The interpreter or compiler used.
+    pub fn toolchain(&self) -> &judge_core::Toolchain {
+        &self.toolchain
+    }
+}
+
+/// Emits events stamped by one clock.
+struct Emitter<'a> {
+    clock: Clock,
+    out: &'a mut dyn Reporter,
+}
+
+impl Emitter<'_> {
+    fn emit(&mut self, kind: EventKind) {
+        let ev = self.clock.stamp(kind);
+        self.out.event(&ev);
+    }
 }
 
 /// The judging engine: a sandbox and a language table.
@@ -79,6 +228,8 @@ pub struct Engine {
     sandbox: Sandbox,
     languages: LanguageTable,
     helper: PathBuf,
+    /// The `--strict-sandbox` probe, run once per engine.
+    probed: OnceLock<Result<SandboxReport, String>>,
 }
 
 const COMPILE_CPU_MS: u64 = 60_000;
@@ -90,7 +241,7 @@ const COMPILE_ARTIFACT_BYTES: u64 = 128 << 20;
 impl Engine {
     /// An engine whose sandbox re-executes `helper` (the `judge` binary).
     pub fn new(helper: PathBuf, languages: LanguageTable) -> Engine {
-        Engine { sandbox: Sandbox::new(helper.clone()), languages, helper }
+        Engine { sandbox: Sandbox::new(helper.clone()), languages, helper, probed: OnceLock::new() }
     }
 
     /// The sandbox in use.
@@ -109,21 +260,65 @@ impl Engine {
         Ok(judge_lang::discover(lang, ov)?)
     }
 
-    /// Judge a submission against every case of a problem.
+    /// Judge a submission against every case of a problem (the three stages
+    /// in a row, no cancellation), emitting events to `events`.
     ///
     /// Returns `Err` only for configuration errors; the judge's own failures
     /// become IE verdicts inside the report.
-    pub fn judge(
+    pub fn judge(&self, problem: &Problem, sub: &Submission, opts: &Options, events: &mut dyn Reporter) -> Result<Report, EngineError> {
+        let prep = self.prepare(Arc::new(problem.clone()), opts)?;
+        let sel = Selection { fail_fast: opts.fail_fast, ..Default::default() };
+        self.judge_with(&prep, sub, &sel, &CancelToken::new(), events)
+    }
+
+    /// Build `sub` and run the selected cases, emitting `run_started`,
+    /// `build_started`/`build_finished`, a `case_*` event per case and
+    /// `run_finished` (or `run_cancelled` when `cancel` fires: then
+    /// `Err(Cancelled)`, the run in progress killed, nothing left behind).
+    pub fn judge_with(
         &self,
-        problem: &Problem,
+        prep: &Prepared,
         sub: &Submission,
-        opts: &Options,
-        on_event: &mut dyn FnMut(Event<'_>),
+        sel: &Selection,
+        cancel: &CancelToken,
+        events: &mut dyn Reporter,
     ) -> Result<Report, EngineError> {
+        let order = sel.pick(&prep.problem)?;
+        let mut em = Emitter { clock: Clock::start(), out: events };
+        let started = em.clock.stamp(EventKind::RunCancelled).at_unix_ms;
+        em.emit(EventKind::RunStarted {
+            problem: prep.problem.id().to_string(),
+            language: sub.language.clone(),
+            file: sub.path.display().to_string(),
+            cases: order.len(),
+        });
+        let result = self.build_inner(prep, sub, cancel, &mut em).and_then(|build| self.run_inner(prep, &build, &order, sel.fail_fast, cancel, &mut em));
+        match result {
+            Ok(mut report) => {
+                report.file = Some(sub.path.display().to_string());
+                report.started_unix_ms = Some(started);
+                report.duration_ms = Some(em.clock.stamp(EventKind::RunCancelled).elapsed_ms);
+                em.emit(EventKind::RunFinished { report: Box::new(report.clone()) });
+                Ok(report)
+            }
+            Err(EngineError::Cancelled) => {
+                em.emit(EventKind::RunCancelled);
+                Err(EngineError::Cancelled)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Stage 1: everything about `problem` that does not depend on a
+    /// submission. With `--strict-sandbox`, the sandbox is probed (once per
+    /// engine) and a missing layer is a configuration error. A checker
+    /// program is compiled here, once; one that does not compile is the
+    /// problem's configuration error.
+    pub fn prepare(&self, problem: Arc<Problem>, opts: &Options) -> Result<Prepared, EngineError> {
         if opts.strict_sandbox {
-            let layers = self
-                .sandbox
-                .probe()
+            let probed = self.probed.get_or_init(|| self.sandbox.probe().map_err(|e| e.to_string()));
+            let layers = probed
+                .as_ref()
                 .map_err(|e| EngineError::Config(format!("--strict-sandbox: the sandbox does not work here: {e}")))?;
             if !layers.missing.is_empty() {
                 return Err(EngineError::Config(format!(
@@ -132,149 +327,293 @@ impl Engine {
                 )));
             }
         }
+        let limits = problem.manifest.limits();
+        let mut prep = Prepared { problem: problem.clone(), opts: opts.clone(), limits, checker: case::Checker::Accept, _dir: None, setup_failure: None };
+        prep.checker = match &problem.manifest.checker {
+            CheckerSpec::Typed { float_abs, float_rel } => case::Checker::Typed(FloatTolerance {
+                abs: float_abs.unwrap_or(1e-9),
+                rel: float_rel.unwrap_or(1e-9),
+            }),
+            spec @ (CheckerSpec::Exact
+            | CheckerSpec::Lines
+            | CheckerSpec::Tokens { .. }
+            | CheckerSpec::Float { .. }
+            | CheckerSpec::Unordered
+            | CheckerSpec::KattisDefault { .. }) => match text_checker(spec) {
+                Some(t) => case::Checker::Text(t),
+                None => return Err(EngineError::Config(format!("problem `{}`: not a text checker", problem.id()))),
+            },
+            CheckerSpec::Program { interface, args, .. } => {
+                let dir = match rundir::RunDir::create(self.sandbox.uid()) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        prep.setup_failure = Some(format!("cannot create the checker's directory: {e}"));
+                        return Ok(prep);
+                    }
+                };
+                let hidden = self.hidden_paths(&problem, None);
+                let cmd = match self.checker_command(&problem, &dir, opts, &hidden) {
+                    Ok(c) => c,
+                    Err(SetupError::Config(e)) => return Err(EngineError::Config(format!("problem `{}`: {e}", problem.id()))),
+                    Err(SetupError::Internal(e)) => {
+                        prep.setup_failure = Some(e);
+                        return Ok(prep);
+                    }
+                };
+                let checker = match interface.unwrap_or(CheckerInterface::Json) {
+                    CheckerInterface::Json => match dir.fresh_workdir("checker") {
+                        Ok(workdir) => case::Checker::Program(Box::new(ProgramChecker { cmd, private_dir: dir.private.clone(), workdir })),
+                        Err(e) => {
+                            prep.setup_failure = Some(e.to_string());
+                            return Ok(prep);
+                        }
+                    },
+                    CheckerInterface::Kattis => case::Checker::Output(Box::new(OutputChecker { cmd, interface: OutputInterface::Kattis(args.clone()) })),
+                    CheckerInterface::Testlib => case::Checker::Output(Box::new(OutputChecker { cmd, interface: OutputInterface::Testlib })),
+                };
+                prep._dir = Some(dir);
+                checker
+            }
+        };
+        Ok(prep)
+    }
+
+    /// Stage 2: build `sub` (emits `build_started` and `build_finished`). A
+    /// compile error is not an `Err`: it is in [`Build::failure`].
+    pub fn build(&self, prep: &Prepared, sub: &Submission, cancel: &CancelToken, events: &mut dyn Reporter) -> Result<Build, EngineError> {
+        let mut em = Emitter { clock: Clock::start(), out: events };
+        self.build_inner(prep, sub, cancel, &mut em)
+    }
+
+    fn build_inner(&self, prep: &Prepared, sub: &Submission, cancel: &CancelToken, em: &mut Emitter<'_>) -> Result<Build, EngineError> {
+        let problem = &prep.problem;
         let lang = self.languages.get(&sub.language)?.clone();
-        let toolchain = self.toolchain(&lang, opts)?;
+        let toolchain = self.toolchain(&lang, &prep.opts)?;
         tracing::info!(problem = problem.id(), language = %lang.id, exe = %toolchain.exe.display(), version = %toolchain.info.version, "toolchain resolved");
         let target = match (&problem.manifest.kind, &problem.signature) {
             (ProblemKind::Function, Some(sig)) => Target::Function(sig),
             _ => Target::Stdio,
         };
+        let dir = rundir::RunDir::create(self.sandbox.uid());
+        let hidden = self.hidden_paths(problem, Some(&sub.path));
+        em.emit(EventKind::BuildStarted { toolchain: toolchain.info.clone() });
+        let started = std::time::Instant::now();
+        let dir = match dir {
+            Ok(d) => d,
+            Err(e) => {
+                let cause = Cause::Internal { detail: format!("cannot create the run directory: {e}") };
+                em.emit(EventKind::BuildFinished { ok: false, cached: false, compile_ms: 0, cause: Some(cause.clone()) });
+                return Err(EngineError::Internal(cause.message()));
+            }
+        };
+        let plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
+        let mut build = Build {
+            dir,
+            plan,
+            language: lang.id.clone(),
+            toolchain: toolchain.info.clone(),
+            file: sub.path.clone(),
+            hidden,
+            failure: prep.setup_failure.as_ref().map(|d| Cause::Internal { detail: d.clone() }),
+            compile_ms: 0,
+            layers: SandboxReport::default(),
+        };
+        if build.failure.is_none() {
+            if let Err(e) = build.dir.install_driver_files(&build.plan.driver_files) {
+                build.failure = Some(Cause::Internal { detail: format!("cannot write driver files: {e}") });
+            }
+        }
+        if build.failure.is_none() {
+            if let Some(step) = build.plan.build.clone() {
+                let user_file = sub.path.file_name().map(|n| n.to_string_lossy().into_owned());
+                match self.compile(&build.dir, &step, &build.plan, &build.hidden, user_file, cancel) {
+                    Ok(layers) => build.layers = layers,
+                    Err(BuildFailure::Compile(cause)) => build.failure = Some(cause),
+                    Err(BuildFailure::Internal(detail)) => build.failure = Some(Cause::Internal { detail }),
+                    Err(BuildFailure::Cancelled) => return Err(EngineError::Cancelled),
+                }
+            }
+        }
+        build.compile_ms = started.elapsed().as_millis() as u64;
+        em.emit(EventKind::BuildFinished { ok: build.failure.is_none(), cached: false, compile_ms: build.compile_ms, cause: build.failure.clone() });
+        Ok(build)
+    }
+
+    /// Stage 3: run the selected cases of `prep`'s problem against `build`
+    /// (emits a `case_*` event per case). A failed build gives its CE/IE
+    /// report without running anything.
+    pub fn run_cases(
+        &self,
+        prep: &Prepared,
+        build: &Build,
+        sel: &Selection,
+        cancel: &CancelToken,
+        events: &mut dyn Reporter,
+    ) -> Result<Report, EngineError> {
+        let order = sel.pick(&prep.problem)?;
+        let mut em = Emitter { clock: Clock::start(), out: events };
+        self.run_inner(prep, build, &order, sel.fail_fast, cancel, &mut em)
+    }
+
+    fn run_inner(
+        &self,
+        prep: &Prepared,
+        build: &Build,
+        order: &[usize],
+        fail_fast: bool,
+        cancel: &CancelToken,
+        em: &mut Emitter<'_>,
+    ) -> Result<Report, EngineError> {
+        let problem = &prep.problem;
         let mut report = Report {
             schema_version: SCHEMA_VERSION,
             problem: problem.id().to_string(),
-            language: lang.id.clone(),
-            toolchain: Some(toolchain.info.clone()),
+            language: build.language.clone(),
+            toolchain: Some(build.toolchain.clone()),
             verdict: Verdict::IE,
             passed: 0,
-            total: problem.cases.len(),
+            total: order.len(),
             skipped: 0,
             compile: None,
+            compile_ms: Some(build.compile_ms),
             cases: Vec::new(),
-            sandbox: SandboxReport::default(),
+            sandbox: build.layers.clone(),
+            file: None,
+            started_unix_ms: None,
+            duration_ms: None,
         };
-        let internal = |report: &mut Report, detail: String| {
-            report.verdict = Verdict::IE;
-            report.compile = Some(Cause::Internal { detail });
-        };
-        let dir = match rundir::RunDir::create(self.sandbox.uid()) {
-            Ok(d) => d,
-            Err(e) => {
-                internal(&mut report, format!("cannot create the run directory: {e}"));
-                return Ok(report);
-            }
-        };
-        let hidden = self.hidden_paths(problem, sub);
-        let plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
-        if let Err(e) = dir.install_driver_files(&plan.driver_files) {
-            internal(&mut report, format!("cannot write driver files: {e}"));
+        if let Some(cause) = &build.failure {
+            report.verdict = if matches!(cause, Cause::Compile { .. }) { Verdict::CE } else { Verdict::IE };
+            report.compile = Some(cause.clone());
             return Ok(report);
         }
-        tracing::info!(driver = %dir.driver.display(), "run directory ready");
-        on_event(Event::Compiling { toolchain: &toolchain.info });
-        if let Some(build) = &plan.build {
-            let user_file = sub.path.file_name().map(|n| n.to_string_lossy().into_owned());
-            match self.build(&dir, build, &plan, &hidden, user_file) {
-                Ok(layers) => report.sandbox = layers,
-                Err(BuildFailure::Compile(cause)) => {
-                    report.verdict = Verdict::CE;
-                    report.compile = Some(cause);
-                    return Ok(report);
-                }
-                Err(BuildFailure::Internal(detail)) => {
-                    internal(&mut report, detail);
-                    return Ok(report);
-                }
-            }
-        }
-        let limits = problem.manifest.limits();
-        let checker = match &problem.manifest.checker {
-            CheckerSpec::Typed { float_abs, float_rel } => case::Checker::Typed(FloatTolerance {
-                abs: float_abs.unwrap_or(1e-9),
-                rel: float_rel.unwrap_or(1e-9),
-            }),
-            CheckerSpec::Exact
-            | CheckerSpec::Lines
-            | CheckerSpec::Tokens { .. }
-            | CheckerSpec::Float { .. }
-            | CheckerSpec::Unordered
-            | CheckerSpec::KattisDefault { .. } => {
-                case::Checker::Text(text_checker(&problem.manifest.checker).expect("a text checker"))
-            }
-            CheckerSpec::Program { interface, args, .. } => {
-                let cmd = match self.checker_command(problem, &dir, opts, &hidden) {
-                    Ok(c) => c,
-                    Err(SetupError::Config(e)) => return Err(EngineError::Config(format!("problem `{}`: {e}", problem.id()))),
-                    Err(SetupError::Internal(e)) => {
-                        internal(&mut report, e);
-                        return Ok(report);
-                    }
-                };
-                match interface.unwrap_or(CheckerInterface::Json) {
-                    CheckerInterface::Json => {
-                        let workdir = match dir.fresh_workdir("checker") {
-                            Ok(w) => w,
-                            Err(e) => {
-                                internal(&mut report, e.to_string());
-                                return Ok(report);
-                            }
-                        };
-                        case::Checker::Program(Box::new(ProgramChecker { cmd, private_dir: dir.private.clone(), workdir }))
-                    }
-                    CheckerInterface::Kattis => case::Checker::Output(Box::new(OutputChecker {
-                        cmd,
-                        interface: OutputInterface::Kattis(args.clone()),
-                    })),
-                    CheckerInterface::Testlib => {
-                        case::Checker::Output(Box::new(OutputChecker { cmd, interface: OutputInterface::Testlib }))
-                    }
-                }
-            }
-        };
         let ctx = case::CaseContext {
             sandbox: &self.sandbox,
-            dir: &dir,
-            plan: &plan,
-            lang: &lang.id,
-            limits: &limits,
+            dir: &build.dir,
+            plan: &build.plan,
+            lang: &build.language,
+            limits: &prep.limits,
             signature: problem.signature.as_ref(),
-            checker: &checker,
-            reveal: opts.reveal,
+            checker: &prep.checker,
+            reveal: prep.opts.reveal,
             samples: problem.cases.iter().filter(|c| !c.hidden).count(),
-            hidden: &hidden,
+            hidden: &build.hidden,
             uid: self.sandbox.uid(),
+            driver_dir: &build.dir.driver,
+            user_file: &build.file,
+            cancel,
+            always_details: false,
         };
-        let total = problem.cases.len();
+        let total = order.len();
         let mut stop = false;
-        for (index, c) in problem.cases.iter().enumerate() {
+        let mut results: Vec<(usize, judge_core::CaseReport)> = Vec::new();
+        for (k, &index) in order.iter().enumerate() {
+            let c = &problem.cases[index];
+            let id = case::display_id(&ctx, c, index);
             if stop {
                 report.skipped += 1;
+                em.emit(EventKind::CaseSkipped { id, reason: "--fail-fast: an earlier case failed".into() });
                 continue;
             }
-            on_event(Event::CaseStarted { id: &c.id, index, total });
-            let (case_report, layers) = case::run_case(&ctx, c, index);
+            em.emit(EventKind::CaseStarted { id, index: k, total });
+            let run = case::run_case(&ctx, c, index);
+            if run.cancelled {
+                return Err(EngineError::Cancelled);
+            }
+            let case_report = run.report;
             tracing::info!(case = %case_report.id, verdict = %case_report.verdict, cpu_ms = case_report.cpu_ms, memory_kib = case_report.memory_kib, "case judged");
-            if let Some(layers) = layers {
+            if let Some(layers) = run.layers {
                 merge_layers(&mut report.sandbox, layers);
             }
-            on_event(Event::CaseFinished { case: &case_report, index, total });
-            if case_report.verdict != Verdict::AC && opts.fail_fast {
+            em.emit(EventKind::CaseFinished { case: case_report.clone(), index: k, total });
+            if case_report.verdict != Verdict::AC && fail_fast {
                 stop = true;
             }
-            report.cases.push(case_report);
+            results.push((index, case_report));
         }
+        // Reports list cases in case order, whatever order they ran in.
+        results.sort_by_key(|(i, _)| *i);
+        report.cases = results.into_iter().map(|(_, c)| c).collect();
         report.passed = report.cases.iter().filter(|c| c.verdict == Verdict::AC).count();
         report.verdict = Report::overall(&report.cases);
-        if opts.strict_sandbox && !report.sandbox.missing.is_empty() {
-            let detail = format!("--strict-sandbox: a layer was missing during the run: {}", report.sandbox.missing.join("; "));
-            internal(&mut report, detail);
+        if prep.opts.strict_sandbox && !report.sandbox.missing.is_empty() {
+            report.verdict = Verdict::IE;
+            report.compile = Some(Cause::Internal {
+                detail: format!("--strict-sandbox: a layer was missing during the run: {}", report.sandbox.missing.join("; ")),
+            });
         }
         Ok(report)
+    }
+
+    /// Run the built submission on one custom input (`judge run --input`):
+    /// function problems take the JSON array of arguments, stdio problems the
+    /// raw stdin. With `expected` (the reference's answer: its returned value
+    /// as typed JSON, or its stdout), the problem's checker decides whether
+    /// they agree (AC); without, any clean run is AC. The case report always
+    /// has details (what was returned or printed).
+    pub fn run_input(
+        &self,
+        prep: &Prepared,
+        build: &Build,
+        input: &[u8],
+        expected: Option<&[u8]>,
+        cancel: &CancelToken,
+    ) -> Result<CustomRun, EngineError> {
+        let problem = &prep.problem;
+        if let Some(cause) = &build.failure {
+            return Ok(CustomRun { report: None, build_failure: Some(cause.clone()), value: None, stdout: Vec::new() });
+        }
+        let (args, exp_value) = match &problem.signature {
+            Some(sig) => {
+                let args = judge_registry::decode_args(sig, input).map_err(|e| EngineError::Config(format!("--input: {e}")))?;
+                let exp = match expected {
+                    Some(e) => Some(judge_registry::decode_value(&sig.returns, e).map_err(|e| EngineError::Config(format!("the reference's answer: {e}")))?),
+                    None => None,
+                };
+                (Some(args), exp)
+            }
+            None => (None, None),
+        };
+        let case = judge_registry::Case {
+            id: "input".into(),
+            hidden: false,
+            input: input.to_vec(),
+            answer: expected.unwrap_or_default().to_vec(),
+            args,
+            expected: exp_value,
+            checker: None,
+            validator_args: None,
+            input_validator_args: Vec::new(),
+        };
+        let accept = case::Checker::Accept;
+        let ctx = case::CaseContext {
+            sandbox: &self.sandbox,
+            dir: &build.dir,
+            plan: &build.plan,
+            lang: &build.language,
+            limits: &prep.limits,
+            signature: problem.signature.as_ref(),
+            checker: if expected.is_some() { &prep.checker } else { &accept },
+            reveal: true,
+            samples: 1,
+            hidden: &build.hidden,
+            uid: self.sandbox.uid(),
+            driver_dir: &build.dir.driver,
+            user_file: &build.file,
+            cancel,
+            always_details: true,
+        };
+        let run = case::run_case(&ctx, &case, 0);
+        if run.cancelled {
+            return Err(EngineError::Cancelled);
+        }
+        Ok(CustomRun { report: Some(run.report), build_failure: None, value: run.value, stdout: run.stdout })
     }
 
     /// What the program must not see: the problem's directory (its answers),
     /// the judge's binary (which embeds the default registry and its answers),
     /// the folder of the submission (the user's other files) and `$HOME`.
-    fn hidden_paths(&self, problem: &Problem, sub: &Submission) -> Vec<PathBuf> {
+    fn hidden_paths(&self, problem: &Problem, submission: Option<&Path>) -> Vec<PathBuf> {
         let mut hidden = Vec::new();
         if let Some(d) = &problem.dir {
             hidden.push(d.clone());
@@ -287,7 +626,7 @@ impl Engine {
             hidden.push(src);
         }
         hidden.push(self.helper.clone());
-        if let Some(d) = std::path::absolute(&sub.path).ok().and_then(|p| p.parent().map(Path::to_path_buf)) {
+        if let Some(d) = submission.and_then(|s| std::path::absolute(s).ok()).and_then(|p| p.parent().map(Path::to_path_buf)) {
             hidden.push(d);
         }
         if let Some(home) = std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute() && h != Path::new("/")) {
@@ -393,13 +732,14 @@ impl Engine {
         Ok(base(installed.clone(), vec![installed.display().to_string()], Vec::new()))
     }
 
-    fn build(
+    fn compile(
         &self,
         dir: &rundir::RunDir,
         build: &judge_lang::BuildStep,
         plan: &judge_lang::Plan,
         hidden: &[PathBuf],
         user_file: Option<String>,
+        cancel: &CancelToken,
     ) -> Result<SandboxReport, BuildFailure> {
         let total: u64 = build.files.iter().map(|(_, b)| b.len() as u64).sum();
         if total > judge_sandbox::SEED_MAX_BYTES {
@@ -417,7 +757,11 @@ impl Engine {
             .artifact
             .as_ref()
             .map(|a| Collect { name: a.clone(), into: dir.driver.clone(), max_bytes: COMPILE_ARTIFACT_BYTES });
-        let outcome = self.sandbox.run(&spec).map_err(|e| BuildFailure::Internal(format!("compilation could not run: {e}")))?;
+        let outcome = match self.sandbox.run_cancellable(&spec, Some(cancel)) {
+            Ok(o) => o,
+            Err(judge_sandbox::SandboxError::Cancelled) => return Err(BuildFailure::Cancelled),
+            Err(e) => return Err(BuildFailure::Internal(format!("compilation could not run: {e}"))),
+        };
         let m = &outcome.measurement;
         let mut log = outcome.stdout.data.clone();
         log.extend_from_slice(&outcome.stderr.data);
@@ -490,6 +834,21 @@ impl std::fmt::Display for SetupError {
 enum BuildFailure {
     Compile(Cause),
     Internal(String),
+    Cancelled,
+}
+
+/// What [`Engine::run_input`] found.
+#[derive(Debug, Clone)]
+pub struct CustomRun {
+    /// The case's report (verdict AC when it ran cleanly and, with an expected
+    /// answer, agreed with it); `None` when the build failed.
+    pub report: Option<judge_core::CaseReport>,
+    /// The build's CE or IE.
+    pub build_failure: Option<Cause>,
+    /// What the function returned (function problems).
+    pub value: Option<judge_core::Value>,
+    /// What the program printed (captured stdout).
+    pub stdout: Vec<u8>,
 }
 
 fn merge_layers(into: &mut SandboxReport, from: SandboxReport) {

@@ -16,7 +16,7 @@
 //! | `brute_force` | TLE, RE, MLE |
 //! | `rejected` | anything but AC |
 
-use crate::{rundir, Engine, EngineError, Options, Submission};
+use crate::{rundir, Engine, EngineError, Event, Options, Submission};
 use judge_core::Verdict;
 use judge_registry::Problem;
 use judge_sandbox::StdinSource;
@@ -112,7 +112,7 @@ impl Engine {
         let sub = Submission { path: path.to_path_buf(), source, language };
         let mut opts = opts.clone();
         opts.fail_fast = true;
-        self.judge(problem, &sub, &opts, &mut |_| {}).map(Some)
+        self.judge(problem, &sub, &opts, &mut |_: &Event| {}).map(Some)
     }
 
     /// The time limit of a package problem, ms, and where it came from: given

@@ -407,6 +407,28 @@ fn decode_function_case(case: &mut Case, sig: &Signature, base: &str) -> Result<
     Ok(())
 }
 
+/// Decode a JSON array of arguments (`judge run --input`, a case's `.in`)
+/// against a signature; the error says which argument and what was expected.
+pub fn decode_args(sig: &Signature, input: &[u8]) -> Result<Vec<Value>, String> {
+    let json: serde_json::Value = serde_json::from_slice(input)
+        .map_err(|e| format!("expected a JSON array of {} arguments ({sig}): {e}", sig.params.len()))?;
+    let items = json.as_array().ok_or_else(|| format!("expected a JSON array of {} arguments ({sig})", sig.params.len()))?;
+    if items.len() != sig.params.len() {
+        return Err(format!("expected {} arguments ({sig}), found {}", sig.params.len(), items.len()));
+    }
+    sig.params
+        .iter()
+        .zip(items)
+        .map(|((name, ty), item)| Value::from_json(item, ty).map_err(|e| format!("argument `{name}`: {e}")))
+        .collect()
+}
+
+/// Decode one typed JSON value (an answer) of type `ty`.
+pub fn decode_value(ty: &judge_core::Type, bytes: &[u8]) -> Result<Value, String> {
+    let json: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("expected a JSON value of type {ty}: {e}"))?;
+    Value::from_json(&json, ty).map_err(|e| e.to_string())
+}
+
 /// The `problems/` folder the embedded registry was built from, if it still
 /// exists on this machine (hidden from programs along with the registry).
 pub fn embedded_source_dir() -> Option<PathBuf> {

@@ -11,7 +11,7 @@ pub use diff::{diff_lines, pretty_value_lines};
 pub use terminal::{is_unsafe, json_safe, terminal_safe};
 
 use anstyle::{AnsiColor, Style};
-use judge_core::{CaseReport, Cause, Report, Verdict};
+use judge_core::{CaseReport, Cause, Event, EventKind, Report, Reporter, Verdict};
 use std::io::Write;
 
 /// Output formats of `judge run`.
@@ -39,21 +39,29 @@ const DIM: Style = Style::new().dimmed();
 const BOLD: Style = Style::new().bold();
 const PLAIN: Style = Style::new();
 
-/// Live human output: a header, then a line per case as cases finish.
+/// Live human output: a header, then a line per case as cases finish, then
+/// the summary and the first failure with its diff. Consumes the engine's
+/// events ([`Reporter`]).
 ///
 /// Every line goes through one method that writes each piece's text through
 /// [`terminal_safe`] and adds only the reporter's own styles: no other path
 /// writes to the output, so no text from a solution, a compiler or a package
-/// reaches the terminal raw.
+/// reaches the terminal raw. With [`HumanReporter::live`] (on a terminal) a
+/// transient status line shows the compilation and `i/N` progress; it is
+/// erased before the next line.
 pub struct HumanReporter<W: Write> {
     out: W,
     width: usize,
+    language: String,
+    problem: String,
+    live: bool,
+    status_shown: bool,
 }
 
 impl<W: Write> HumanReporter<W> {
     /// A reporter writing to `out` (normally `anstream::stdout()`).
     pub fn new(out: W) -> Self {
-        HumanReporter { out, width: 24 }
+        HumanReporter { out, width: 24, language: String::new(), problem: String::new(), live: false, status_shown: false }
     }
 
     /// Align case lines for ids up to `width` characters.
@@ -62,8 +70,40 @@ impl<W: Write> HumanReporter<W> {
         self
     }
 
+    /// The language's display name for the header (`Python 3`).
+    pub fn with_language(mut self, name: &str) -> Self {
+        self.language = name.to_string();
+        self
+    }
+
+    /// Show a transient status line (compiling…, `3/17`): only on a terminal.
+    pub fn live(mut self, live: bool) -> Self {
+        self.live = live;
+        self
+    }
+
+    /// Replace the status line (nothing when not live).
+    fn status(&mut self, text: &str) {
+        if !self.live {
+            return;
+        }
+        let text = terminal_safe(text);
+        let _ = write!(self.out, "\r\x1b[K{DIM}{text}{DIM:#}");
+        let _ = self.out.flush();
+        self.status_shown = true;
+    }
+
+    /// Erase the status line before a real line.
+    fn clear_status(&mut self) {
+        if self.status_shown {
+            let _ = write!(self.out, "\r\x1b[K");
+            self.status_shown = false;
+        }
+    }
+
     /// Write one line made of styled pieces, each sanitised.
     fn line(&mut self, pieces: &[(Style, &str)]) {
+        self.clear_status();
         let mut buf = String::new();
         for (style, text) in pieces {
             let text = terminal_safe(text);
@@ -75,6 +115,7 @@ impl<W: Write> HumanReporter<W> {
         }
         buf.push('\n');
         let _ = self.out.write_all(buf.as_bytes());
+        let _ = self.out.flush();
     }
 
     /// A plain line.
@@ -87,6 +128,11 @@ impl<W: Write> HumanReporter<W> {
         let rest = format!(" {problem} · {language} · {} {} ", tc.name, tc.version);
         let path = format!("({})", tc.path);
         self.line(&[(BOLD, "judge"), (PLAIN, &rest), (DIM, &path)]);
+    }
+
+    fn header_for(&mut self, language: &str, tc: &judge_core::Toolchain) {
+        let problem = self.problem.clone();
+        self.header(&problem, language, tc);
     }
 
     /// One finished case.
@@ -119,13 +165,14 @@ impl<W: Write> HumanReporter<W> {
         let total_cpu: u64 = r.cases.iter().map(|c| c.cpu_ms).sum();
         let peak = r.cases.iter().map(|c| c.memory_kib).max().unwrap_or(0);
         let summary = format!(
-            " {} · {}/{} passed{} · {} ms CPU in all · peak {:.1} MiB",
+            " {} · {}/{} passed{} · {} ms CPU in all · peak {:.1} MiB{}",
             r.verdict.describe(),
             r.passed,
             r.total,
             if r.skipped > 0 { format!(" ({} not run: --fail-fast)", r.skipped) } else { String::new() },
             total_cpu,
-            peak as f64 / 1024.0
+            peak as f64 / 1024.0,
+            r.compile_ms.map(|ms| format!(" · compiled in {ms} ms")).unwrap_or_default()
         );
         self.line(&[(vs, r.verdict.code()), (PLAIN, &summary)]);
         if !r.sandbox.missing.is_empty() {
@@ -209,6 +256,77 @@ fn one_line(s: &str, max: usize) -> String {
         format!("{}…", flat.chars().take(max).collect::<String>())
     } else {
         flat
+    }
+}
+
+impl<W: Write> Reporter for HumanReporter<W> {
+    fn event(&mut self, ev: &Event) {
+        match &ev.kind {
+            EventKind::RunStarted { problem, language, .. } => {
+                self.problem = problem.clone();
+                if self.language.is_empty() {
+                    self.language = language.clone();
+                }
+            }
+            EventKind::BuildStarted { toolchain } => {
+                let language = self.language.clone();
+                self.header_for(&language, toolchain);
+                self.status("  compiling…");
+            }
+            EventKind::BuildFinished { .. } => self.clear_status(),
+            EventKind::CaseStarted { id, index, total } => self.status(&format!("  running {}/{total}: {id}…", index + 1)),
+            EventKind::CaseFinished { case, .. } => self.case(case),
+            EventKind::CaseSkipped { .. } => {}
+            EventKind::RunCancelled => {
+                self.clear_status();
+                self.line(&[(DIM, "cancelled")]);
+            }
+            EventKind::RunFinished { report } => self.finish(report),
+        }
+    }
+}
+
+/// Prints the JSON report (one document) when the judging finishes.
+pub struct JsonReporter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonReporter<W> {
+    /// A reporter writing to `out`.
+    pub fn new(out: W) -> Self {
+        JsonReporter { out }
+    }
+}
+
+impl<W: Write> Reporter for JsonReporter<W> {
+    fn event(&mut self, ev: &Event) {
+        if let EventKind::RunFinished { report } = &ev.kind {
+            let _ = writeln!(self.out, "{}", json(report));
+            let _ = self.out.flush();
+        }
+    }
+}
+
+/// JSON Lines: one event per line as it happens (`{"event": "case_finished",
+/// "at_unix_ms": …, "elapsed_ms": …, …}`, see `judge_core::event`), for
+/// editors and tools that follow a judging live.
+pub struct JsonLinesReporter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonLinesReporter<W> {
+    /// A reporter writing to `out`.
+    pub fn new(out: W) -> Self {
+        JsonLinesReporter { out }
+    }
+}
+
+impl<W: Write> Reporter for JsonLinesReporter<W> {
+    fn event(&mut self, ev: &Event) {
+        if let Ok(line) = serde_json::to_string(ev) {
+            let _ = writeln!(self.out, "{}", json_safe(line));
+            let _ = self.out.flush();
+        }
     }
 }
 

@@ -20,9 +20,11 @@
 //! Platform code lives in [`linux`]; the crate builds only on Linux.
 
 pub mod cleanup;
+mod cancel;
 pub mod linux;
 mod spec;
 
+pub use cancel::CancelToken;
 pub use linux::cgroup::{CgroupSupport, CgroupVersion};
 pub use linux::kernel::{apparmor_restricts_userns, features, Feature, APPARMOR_FIX};
 pub use linux::run::{Captured, Outcome, Sandbox, SandboxError};

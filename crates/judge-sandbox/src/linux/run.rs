@@ -29,6 +29,9 @@ pub enum SandboxError {
     /// A cgroup could not be prepared.
     #[error("cgroup setup failed: {0}")]
     Cgroup(String),
+    /// The run was cancelled ([`crate::CancelToken`]): no verdict.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// A captured output stream: its first bytes and its full length.
@@ -161,6 +164,15 @@ impl Sandbox {
     /// including failing to exist as an executable, is reported in the outcome
     /// or as [`SandboxError::Helper`].
     pub fn run(&self, spec: &RunSpec) -> Result<Outcome, SandboxError> {
+        self.run_cancellable(spec, None)
+    }
+
+    /// [`Sandbox::run`] that ends at once, the whole process tree killed, when
+    /// `cancel` is cancelled (then, or if it already was: [`SandboxError::Cancelled`]).
+    pub fn run_cancellable(&self, spec: &RunSpec, cancel: Option<&crate::CancelToken>) -> Result<Outcome, SandboxError> {
+        if cancel.is_some_and(|c| c.is_cancelled()) {
+            return Err(SandboxError::Cancelled);
+        }
         tracing::debug!(program = %spec.program.display(), argv = ?spec.argv, cpu_ms = spec.cpu_ms, wall_ms = spec.wall_ms, memory_kib = ?spec.memory_kib, "sandbox run");
         crate::cleanup::park_if_ending();
         let mut spec = spec.clone();
@@ -184,7 +196,7 @@ impl Sandbox {
         }
         let cgroup_dirs: Vec<PathBuf> = spec.cgroup_procs.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
         crate::cleanup::register_cgroups(&cgroup_dirs);
-        let result = self.run_inner(&spec);
+        let result = self.run_inner(&spec, cancel);
         // A run killed because the judge is ending is no verdict.
         crate::cleanup::park_if_ending();
         let usage = cgroup.map(RunCgroup::finish);
@@ -208,7 +220,7 @@ impl Sandbox {
         Ok(outcome)
     }
 
-    fn run_inner(&self, spec: &RunSpec) -> Result<(Outcome, HelperReport), SandboxError> {
+    fn run_inner(&self, spec: &RunSpec, cancel: Option<&crate::CancelToken>) -> Result<(Outcome, HelperReport), SandboxError> {
         let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
         let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
         let (spec_r, spec_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
@@ -294,7 +306,12 @@ impl Sandbox {
         let mut channel = chan_r.map(|r| Stream::new(r, spec.channel_bytes, spec.channel_bytes as u64));
         let mut finished_at: Option<Instant> = None;
         let mut timed_out = false;
+        let mut cancelled = false;
         loop {
+            if cancel.is_some_and(|c| c.is_cancelled()) {
+                cancelled = true;
+                break;
+            }
             let now = Instant::now();
             if streams[2].fd.is_none() && finished_at.is_none() {
                 finished_at = Some(now);
@@ -314,9 +331,13 @@ impl Sandbox {
                 }
                 break;
             }
-            let wait = (limit - now).as_millis().min(1000) as u16;
+            let wait = (limit - now).as_millis().min(if cancel.is_some() { 50 } else { 1000 }) as u16;
             let mut pfds = Vec::new();
             let mut idx = Vec::new();
+            if let Some(fd) = cancel.and_then(|c| c.fd()) {
+                pfds.push(PollFd::new(fd, PollFlags::POLLIN));
+                idx.push(usize::MAX - 1);
+            }
             for (i, s) in streams.iter().chain(channel.iter()).enumerate() {
                 if let Some(fd) = &s.fd {
                     pfds.push(PollFd::new(fd.as_fd(), PollFlags::POLLIN));
@@ -341,6 +362,9 @@ impl Sandbox {
                 .collect();
             drop(pfds);
             for i in ready {
+                if i == usize::MAX - 1 {
+                    continue; // the cancel token: checked at the top of the loop
+                }
                 if i == usize::MAX {
                     if let Some(f) = feeder.as_mut() {
                         f.write_some();
@@ -354,11 +378,16 @@ impl Sandbox {
                 }
             }
         }
-        if timed_out {
+        if timed_out || cancelled {
+            // The helper's init dies with it (PR_SET_PDEATHSIG) and, as PID 1
+            // of the run's namespace, takes every process of the run down.
             let _ = child.kill();
         }
         let _ = child.wait();
         crate::cleanup::unregister_helper(child.id());
+        if cancelled {
+            return Err(SandboxError::Cancelled);
+        }
         let [stdout, stderr, report] = streams;
         let report_text = String::from_utf8_lossy(&report.captured.data).into_owned();
         let report: HelperReport = match report_text.lines().find_map(|l| serde_json::from_str(l).ok()) {

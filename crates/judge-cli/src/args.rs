@@ -1,0 +1,157 @@
+//! The command line as typed: clap's mirror of the flags (as ripgrep's
+//! `LowArgs`). Nothing here is validated beyond what clap does; each command
+//! resolves its flags into a plan (`crate::plan`) before doing anything.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "judge", version, about = "Local coding-practice judge with a sandboxed test runner")]
+pub struct Cli {
+    /// Log what the judge does (tracing) on stderr; -vv for more.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where problems and language runners come from.
+#[derive(Args, Clone, Debug)]
+pub struct RegistryArgs {
+    /// Problem registry directory (default: the problems embedded in the binary).
+    #[arg(long, env = "JUDGE_PROBLEMS", global = true, value_name = "DIR")]
+    pub problems: Option<PathBuf>,
+    /// A copy of the runners/ folder with an edited languages.toml.
+    #[arg(long, env = "JUDGE_RUNNERS", global = true, value_name = "DIR")]
+    pub runners: Option<PathBuf>,
+}
+
+/// A solution language.
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq, Debug)]
+pub enum Lang {
+    Python,
+    Cpp,
+}
+
+impl Lang {
+    /// The language table's id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::Python => "python",
+            Lang::Cpp => "cpp",
+        }
+    }
+}
+
+/// Output formats.
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq, Debug)]
+pub enum FormatArg {
+    /// Live lines for people.
+    Human,
+    /// One JSON document at the end (docs/report-schema.md).
+    Json,
+    /// JSON Lines: one event per line as it happens.
+    Jsonl,
+}
+
+/// The flags shared by `judge run` and `judge watch`.
+#[derive(Args, Clone, Debug)]
+pub struct JudgeArgs {
+    /// The solution file (.py, .cpp).
+    pub file: PathBuf,
+    /// Problem id (default: a `judge: <id>` comment in the first lines, else the file name: the problem id or its function's name).
+    #[arg(long, short)]
+    pub problem: Option<String>,
+    /// Language (default: from the file extension).
+    #[arg(long, short)]
+    pub lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Show hidden cases' data for failing cases.
+    #[arg(long)]
+    pub reveal: bool,
+    /// Stop at the first case that is not AC.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Run the sample cases only.
+    #[arg(long)]
+    pub samples: bool,
+    /// Run only this case (repeatable): `sample/01-example`, `hidden/3`.
+    #[arg(long = "case", value_name = "ID")]
+    pub cases: Vec<String>,
+    /// Python interpreter to use (default: python3 on PATH; also $JUDGE_PYTHON).
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<String>,
+    /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
+    #[arg(long, value_name = "PATH")]
+    pub cxx: Option<String>,
+    /// Refuse to judge unless every sandbox layer is in force (for CI grading).
+    #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
+    pub strict_sandbox: bool,
+    /// A Kattis/ICPC problem package to judge against (instead of a registry).
+    #[arg(long, value_name = "DIR", conflicts_with = "problems")]
+    pub package: Option<PathBuf>,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Judge FILE against a problem's sample and hidden cases.
+    Run {
+        #[command(flatten)]
+        judge: JudgeArgs,
+        /// Run FILE on a custom input instead of the cases (`-`: stdin). Function
+        /// problems: a JSON array of arguments; stdio problems: the raw stdin.
+        /// Prints what it returned or printed and, where the problem has a
+        /// reference solution, the reference's answer and whether they agree.
+        #[arg(long, value_name = "FILE|-")]
+        input: Option<String>,
+    },
+    /// Verify Kattis/ICPC problem packages: input validators, time limit, and
+    /// every submission against the verdict its folder promises.
+    Verify {
+        /// A package, or a folder of packages.
+        dir: PathBuf,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Check this machine: sandbox layers, kernel features, toolchains.
+    /// Exits non-zero only when judging is impossible.
+    Doctor {
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// List the problems of the registry (id, kind, difficulty, title, tags).
+    List {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Only problems with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Show a problem: statement, signature per language, samples.
+    Show {
+        /// Problem id.
+        id: String,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Write the starter file of a problem (never overwrites a file).
+    New {
+        /// Problem id.
+        id: String,
+        /// Language of the starter.
+        #[arg(long, short, value_enum)]
+        lang: Lang,
+        /// Output file (default: the function name or problem id with the language's extension).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+}

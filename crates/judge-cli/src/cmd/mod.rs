@@ -1,0 +1,8 @@
+//! One module per command.
+
+pub mod doctor;
+pub mod list;
+pub mod new;
+pub mod run;
+pub mod show;
+pub mod verify;

@@ -1,0 +1,165 @@
+//! Flags → a validated plan. `judge run` and `judge watch` resolve their
+//! [`JudgeArgs`] here, once, into everything the engine needs: the registry
+//! and problem, the language and toolchain overrides, the submission, the
+//! options and the case selection. Errors name the file and what was expected.
+
+use crate::args::{FormatArg, JudgeArgs, RegistryArgs};
+use crate::error::{internal, usage, CliError};
+use anyhow::{anyhow, Context};
+use judge_engine::{Engine, Options, Selection, Submission};
+use judge_lang::LanguageTable;
+use judge_registry::{Problem, Registry};
+use judge_report::terminal_safe;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The registry the flags name: `--problems DIR` / `$JUDGE_PROBLEMS`, else the embedded one.
+pub fn registry(args: &RegistryArgs) -> Result<Registry, CliError> {
+    match &args.problems {
+        Some(dir) => Registry::open(dir).map_err(usage),
+        None => Ok(Registry::embedded()),
+    }
+}
+
+/// A judging, resolved from the flags.
+pub struct RunPlan {
+    /// The engine (sandbox, language table).
+    pub engine: Engine,
+    /// Where the problem came from (reloaded by `judge watch` when it is a directory).
+    pub registry: Registry,
+    /// The problem.
+    pub problem: Arc<Problem>,
+    /// The submission as read now.
+    pub submission: Submission,
+    /// Engine options.
+    pub opts: Options,
+    /// Which cases, in which order.
+    pub selection: Selection,
+    /// Output format.
+    pub format: FormatArg,
+    /// The language's display name (`Python 3`).
+    pub language_name: String,
+    /// Width of the case-id column of the human report.
+    pub id_width: usize,
+}
+
+impl RunPlan {
+    /// Read the submission file again (it changed).
+    pub fn reread(&mut self) -> Result<(), CliError> {
+        self.submission.source = read_source(&self.submission.path)?;
+        Ok(())
+    }
+
+    /// Load the problem again from its registry (its files changed).
+    pub fn reload_problem(&mut self, args: &JudgeArgs) -> Result<(), CliError> {
+        self.registry = open_registry(args)?;
+        self.problem = Arc::new(self.registry.problem(self.problem.id()).map_err(usage)?);
+        Ok(())
+    }
+}
+
+fn read_source(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display())).map_err(usage)
+}
+
+fn open_registry(args: &JudgeArgs) -> Result<Registry, CliError> {
+    match &args.package {
+        Some(dir) => Registry::package(dir).map_err(usage),
+        None => registry(&args.registry),
+    }
+}
+
+/// Resolve `judge run`/`judge watch` flags.
+pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
+    let registry = open_registry(args)?;
+    let source = read_source(&args.file)?;
+    let languages = LanguageTable::load(args.registry.runners.as_deref()).map_err(usage)?;
+    let language = match args.lang {
+        Some(l) => l.id().to_string(),
+        None => {
+            let ext = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
+            languages.by_extension(ext).map(|l| l.id.clone()).ok_or_else(|| {
+                usage(anyhow!("{}: unsupported extension `.{ext}`; expected .py or .cpp (or pass --lang)", args.file.display()))
+            })?
+        }
+    };
+    let id = match (&args.problem, registry.single()) {
+        (Some(p), _) => p.clone(),
+        (None, Some(single)) => single.id().to_string(),
+        (None, None) => detect_problem(&args.file, &source, &registry).map_err(usage)?,
+    };
+    let mut problem = registry.problem(&id).map_err(usage)?;
+    let helper = std::env::current_exe().context("cannot find the judge binary").map_err(internal)?;
+    let engine = Engine::new(helper, languages);
+    let mut opts = Options { fail_fast: args.fail_fast, reveal: args.reveal, strict_sandbox: args.strict_sandbox, ..Default::default() };
+    if let Some(p) = &args.python {
+        opts.toolchain_overrides.push(("python".into(), p.clone()));
+    }
+    if let Some(c) = &args.cxx {
+        opts.toolchain_overrides.push(("cpp".into(), c.clone()));
+    }
+    if problem.package.is_some() {
+        let (ms, note) = engine.package_time_limit(&problem, &opts)?;
+        problem.manifest.limits.time_ms = ms;
+        problem.manifest.limits.wall_ms = None;
+        if args.format == FormatArg::Human {
+            let _ = writeln!(anstream::stderr(), "{}", terminal_safe(&format!("time limit {ms} ms ({note})")));
+        }
+    }
+    let selection = Selection { samples_only: args.samples, ids: args.cases.clone(), first: Vec::new(), fail_fast: args.fail_fast };
+    // Unknown --case ids are an error before anything runs.
+    selection.pick(&problem)?;
+    let id_width = problem
+        .cases
+        .iter()
+        .map(|c| if c.hidden && !args.reveal { "hidden/".len() + 3 } else { c.id.len() })
+        .max()
+        .unwrap_or(8);
+    let language_name = engine.languages().get(&language).map(|l| l.name.clone()).unwrap_or(language.clone());
+    let submission = Submission { path: args.file.clone(), source, language };
+    Ok(RunPlan {
+        engine,
+        registry,
+        problem: Arc::new(problem),
+        submission,
+        opts,
+        selection,
+        format: args.format,
+        language_name,
+        id_width,
+    })
+}
+
+/// The problem of a file: a `judge: <id>` marker in its first 10 lines, else
+/// its file name: a problem id (`longest_clean_span.py` →
+/// `longest-clean-span`) or the name of a problem's function
+/// (`sample_top_k.py`, as `judge new` names it).
+pub fn detect_problem(file: &Path, source: &[u8], registry: &Registry) -> anyhow::Result<String> {
+    let text = String::from_utf8_lossy(source);
+    for line in text.lines().take(10) {
+        if let Some(i) = line.find("judge:") {
+            let id = line[i + 6..].trim().trim_end_matches("*/").trim();
+            if !id.is_empty() {
+                return Ok(id.to_string());
+            }
+        }
+    }
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let candidate = stem.replace('_', "-").to_lowercase();
+    if registry.ids().contains(&candidate) {
+        return Ok(candidate);
+    }
+    for id in registry.ids() {
+        let Ok(m) = registry.manifest(id) else { continue };
+        let name = m.function.as_ref().and_then(|f| judge_core::Signature::parse(&f.signature).ok()).map(|s| s.name);
+        if name.as_deref() == Some(stem) {
+            return Ok(id.clone());
+        }
+    }
+    Err(anyhow!(
+        "{}: cannot tell which problem this solves: pass --problem ID, add a `judge: <id>` comment in its first lines, or name the file after the problem or its function (known: {})",
+        file.display(),
+        registry.ids().join(", ")
+    ))
+}
