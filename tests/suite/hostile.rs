@@ -10,7 +10,7 @@
 //! `process_cap_holds_then_fork_bombs_are_contained` has shown, in the same
 //! test and with a cap of 8, that the cap holds.
 
-use crate::support::{judge, repo};
+use crate::support::{judge, processes_of_uid, repo, uid_for};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -23,11 +23,6 @@ fn hostile(file: &str) -> PathBuf {
     repo().join("tests/hostile/solutions").join(file)
 }
 
-/// A uid for one test, distinct from the default range and from other tests.
-fn uid_for(test: &str) -> u32 {
-    let h = test.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
-    1_500_000_000 + h % 1_000_000
-}
 
 struct Attack {
     uid: u32,
@@ -105,21 +100,6 @@ impl Attack {
     }
 }
 
-/// (pid, state) of every process whose real uid is `uid`.
-fn processes_of_uid(uid: u32) -> Vec<(u32, String)> {
-    let mut out = Vec::new();
-    let Ok(dir) = std::fs::read_dir("/proc") else { return out };
-    for entry in dir.flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else { continue };
-        let field = |name: &str| status.lines().find(|l| l.starts_with(name)).map(|l| l[name.len()..].trim().to_string());
-        let Some(uids) = field("Uid:") else { continue };
-        if uids.split_whitespace().next() == Some(&uid.to_string()) {
-            out.push((pid, field("State:").unwrap_or_default()));
-        }
-    }
-    out
-}
 
 fn actual(report: &Value) -> String {
     report["cases"][0]["details"]["actual"].as_str().unwrap_or("").to_string()

@@ -11,6 +11,7 @@
 
 mod checkers;
 mod cli;
+mod engine;
 mod degrade;
 mod hostile;
 mod integrity;

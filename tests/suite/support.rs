@@ -102,3 +102,25 @@ pub fn live_processes_with(marker: &str) -> Vec<u32> {
     }
     found
 }
+
+/// (pid, state) of every process whose real uid is `uid`.
+pub fn processes_of_uid(uid: u32) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else { return out };
+    for entry in dir.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else { continue };
+        let field = |name: &str| status.lines().find(|l| l.starts_with(name)).map(|l| l[name.len()..].trim().to_string());
+        let Some(uids) = field("Uid:") else { continue };
+        if uids.split_whitespace().next() == Some(&uid.to_string()) {
+            out.push((pid, field("State:").unwrap_or_default()));
+        }
+    }
+    out
+}
+
+/// A uid for one test, distinct from the default range and from other tests.
+pub fn uid_for(test: &str) -> u32 {
+    let h = test.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    1_500_000_000 + h % 1_000_000
+}

@@ -230,6 +230,8 @@ pub struct Engine {
     helper: PathBuf,
     /// The `--strict-sandbox` probe, run once per engine.
     probed: OnceLock<Result<SandboxReport, String>>,
+    /// Where run directories are created (default: the system's temp dir).
+    temp_dir: Option<PathBuf>,
 }
 
 const COMPILE_CPU_MS: u64 = 60_000;
@@ -241,7 +243,20 @@ const COMPILE_ARTIFACT_BYTES: u64 = 128 << 20;
 impl Engine {
     /// An engine whose sandbox re-executes `helper` (the `judge` binary).
     pub fn new(helper: PathBuf, languages: LanguageTable) -> Engine {
-        Engine { sandbox: Sandbox::new(helper.clone()), languages, helper, probed: OnceLock::new() }
+        Engine { sandbox: Sandbox::new(helper.clone()), languages, helper, probed: OnceLock::new(), temp_dir: None }
+    }
+
+    /// Run programs as `uid` (when the judge is root): runs of this engine
+    /// then never share a process count with another judge's.
+    pub fn with_sandbox_uid(mut self, uid: u32) -> Engine {
+        self.sandbox = self.sandbox.with_uid(uid);
+        self
+    }
+
+    /// Create run directories in `dir` instead of the system's temp dir.
+    pub fn with_temp_dir(mut self, dir: PathBuf) -> Engine {
+        self.temp_dir = Some(dir);
+        self
     }
 
     /// The sandbox in use.
@@ -344,7 +359,7 @@ impl Engine {
                 None => return Err(EngineError::Config(format!("problem `{}`: not a text checker", problem.id()))),
             },
             CheckerSpec::Program { interface, args, .. } => {
-                let dir = match rundir::RunDir::create(self.sandbox.uid()) {
+                let dir = match rundir::RunDir::create(self.sandbox.uid(), self.temp_dir.as_deref()) {
                     Ok(d) => d,
                     Err(e) => {
                         prep.setup_failure = Some(format!("cannot create the checker's directory: {e}"));
@@ -394,7 +409,7 @@ impl Engine {
             (ProblemKind::Function, Some(sig)) => Target::Function(sig),
             _ => Target::Stdio,
         };
-        let dir = rundir::RunDir::create(self.sandbox.uid());
+        let dir = rundir::RunDir::create(self.sandbox.uid(), self.temp_dir.as_deref());
         let hidden = self.hidden_paths(problem, Some(&sub.path));
         em.emit(EventKind::BuildStarted { toolchain: toolchain.info.clone() });
         let started = std::time::Instant::now();

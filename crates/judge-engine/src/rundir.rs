@@ -42,8 +42,12 @@ impl Drop for RunDir {
 
 impl RunDir {
     /// Create the tree; `uid` is the sandbox uid that must own the writable parts.
-    pub fn create(uid: Option<u32>) -> io::Result<RunDir> {
-        let root_dir = tempfile::Builder::new().prefix("judge-").tempdir()?;
+    pub fn create(uid: Option<u32>, parent: Option<&Path>) -> io::Result<RunDir> {
+        let builder = tempfile::Builder::new().prefix("judge-").clone();
+        let root_dir = match parent {
+            Some(p) => builder.tempdir_in(p)?,
+            None => builder.tempdir()?,
+        };
         let root = root_dir.path().to_path_buf();
         judge_sandbox::cleanup::register_dir(&root);
         mode(&root, 0o711)?;

@@ -223,7 +223,7 @@ impl Engine {
     /// Build the output and input validators before anything runs: one that
     /// does not compile is the package's configuration error.
     fn preflight(&self, problem: &Problem, opts: &Options) -> Result<(), EngineError> {
-        let dir = rundir::RunDir::create(self.sandbox.uid()).map_err(|e| EngineError::Config(format!("cannot create a run directory: {e}")))?;
+        let dir = rundir::RunDir::create(self.sandbox.uid(), self.temp_dir.as_deref()).map_err(|e| EngineError::Config(format!("cannot create a run directory: {e}")))?;
         let progs = problem.checker_program.iter().chain(problem.package.iter().flat_map(|p| p.input_validators.iter()));
         for prog in progs {
             match self.program_command(prog, &dir, opts, &[]) {
@@ -239,7 +239,7 @@ impl Engine {
     fn validate_inputs(&self, problem: &Problem, opts: &Options) -> Vec<InputCheck> {
         let Some(pkg) = &problem.package else { return Vec::new() };
         let mut out = Vec::new();
-        let dir = match rundir::RunDir::create(self.sandbox.uid()) {
+        let dir = match rundir::RunDir::create(self.sandbox.uid(), self.temp_dir.as_deref()) {
             Ok(d) => d,
             Err(e) => {
                 return vec![InputCheck { validator: "-".into(), rejected: Vec::new(), error: Some(format!("cannot create a run directory: {e}")) }]

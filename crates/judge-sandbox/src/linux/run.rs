@@ -121,6 +121,15 @@ impl Sandbox {
         Sandbox { helper, cgroups, uid }
     }
 
+    /// Programs run as `uid` (only when the judge is root; otherwise the
+    /// judge's own uid in a user namespace is used regardless).
+    pub fn with_uid(mut self, uid: u32) -> Sandbox {
+        if self.uid.is_some() {
+            self.uid = Some(uid);
+        }
+        self
+    }
+
     /// The uid programs run as (when the judge is root); work directories must
     /// be writable by it.
     pub fn uid(&self) -> Option<u32> {
