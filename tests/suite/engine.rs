@@ -180,3 +180,15 @@ fn a_file_named_after_the_function_finds_its_problem() {
     let r: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
     assert_eq!(r["problem"], "top-k-sampling", "{r:#}");
 }
+
+/// A traceback names the user's file and its lines, not the judge's copy.
+#[test]
+fn tracebacks_name_the_users_file() {
+    let file = repo().join("tests/hostile/solutions/leak_exception_type.py");
+    let reg = repo().join("tests/hostile/problems");
+    let (_, out, _) = run(&["run", file.to_str().unwrap(), "-p", "hostile-secrets", "--samples", "--format", "json", "--problems", reg.to_str().unwrap()]);
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let tb = r["cases"][0]["details"]["traceback"].as_str().unwrap_or_default();
+    assert!(tb.contains(&format!("File \"{}\", line 4", file.display())), "{tb}");
+    assert!(!tb.contains("/driver/"), "{tb}");
+}
