@@ -141,6 +141,13 @@ pub enum Command {
         #[command(flatten)]
         registry: RegistryArgs,
     },
+    /// The compile cache: where it is and how big (`judge cache`), or empty it
+    /// (`judge cache clear`).
+    Cache {
+        /// `clear` removes every entry.
+        #[arg(value_parser = ["clear"])]
+        action: Option<String>,
+    },
     /// Write the starter file of a problem (never overwrites a file).
     New {
         /// Problem id.

@@ -58,6 +58,7 @@ fn dispatch(cmd: Command) -> CmdResult {
         Command::List { format, tag, registry } => cmd::list::list(format, tag.as_deref(), &registry),
         Command::Show { id, registry } => cmd::show::show(&id, &registry),
         Command::New { id, lang, output, registry } => cmd::new::new(&id, lang, output, &registry),
+        Command::Cache { action } => cmd::cache::cache(action.as_deref()),
     }
 }
 

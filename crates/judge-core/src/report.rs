@@ -141,6 +141,9 @@ pub struct Report {
     /// Wall time of the compilation (Python: the syntax check), ms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compile_ms: Option<u64>,
+    /// The compiled program came from the compile cache (no compilation ran).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compile_cached: bool,
     /// The submission's path as given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,

@@ -27,6 +27,7 @@
 //! ```
 //! Expected answers never leave the judge process.
 
+pub mod cache;
 mod case;
 pub mod redact;
 mod rundir;
@@ -190,6 +191,7 @@ pub struct Build {
     /// The CE, or the judge's failure, when the build failed.
     failure: Option<Cause>,
     compile_ms: u64,
+    cached: bool,
     layers: SandboxReport,
 }
 
@@ -202,6 +204,11 @@ impl Build {
     /// Wall time of the compilation (or syntax check), ms.
     pub fn compile_ms(&self) -> u64 {
         self.compile_ms
+    }
+
+    /// Whether the program came from the compile cache.
+    pub fn cached(&self) -> bool {
+        self.cached
     }
 
     /// The interpreter or compiler used.
@@ -232,6 +239,8 @@ pub struct Engine {
     probed: OnceLock<Result<SandboxReport, String>>,
     /// Where run directories are created (default: the system's temp dir).
     temp_dir: Option<PathBuf>,
+    /// The compile cache (`None`: off).
+    cache: Option<cache::BuildCache>,
 }
 
 const COMPILE_CPU_MS: u64 = 60_000;
@@ -243,7 +252,7 @@ const COMPILE_ARTIFACT_BYTES: u64 = 128 << 20;
 impl Engine {
     /// An engine whose sandbox re-executes `helper` (the `judge` binary).
     pub fn new(helper: PathBuf, languages: LanguageTable) -> Engine {
-        Engine { sandbox: Sandbox::new(helper.clone()), languages, helper, probed: OnceLock::new(), temp_dir: None }
+        Engine { sandbox: Sandbox::new(helper.clone()), languages, helper, probed: OnceLock::new(), temp_dir: None, cache: cache::BuildCache::from_env() }
     }
 
     /// Run programs as `uid` (when the judge is root): runs of this engine
@@ -251,6 +260,17 @@ impl Engine {
     pub fn with_sandbox_uid(mut self, uid: u32) -> Engine {
         self.sandbox = self.sandbox.with_uid(uid);
         self
+    }
+
+    /// Use this compile cache (`None`: compile every time).
+    pub fn with_cache(mut self, cache: Option<cache::BuildCache>) -> Engine {
+        self.cache = cache;
+        self
+    }
+
+    /// The compile cache in use, if any.
+    pub fn cache(&self) -> Option<&cache::BuildCache> {
+        self.cache.as_ref()
     }
 
     /// Create run directories in `dir` instead of the system's temp dir.
@@ -431,6 +451,7 @@ impl Engine {
             hidden,
             failure: prep.setup_failure.as_ref().map(|d| Cause::Internal { detail: d.clone() }),
             compile_ms: 0,
+            cached: false,
             layers: SandboxReport::default(),
         };
         if build.failure.is_none() {
@@ -440,17 +461,42 @@ impl Engine {
         }
         if build.failure.is_none() {
             if let Some(step) = build.plan.build.clone() {
-                let user_file = sub.path.file_name().map(|n| n.to_string_lossy().into_owned());
-                match self.compile(&build.dir, &step, &build.plan, &build.hidden, user_file, cancel) {
-                    Ok(layers) => build.layers = layers,
-                    Err(BuildFailure::Compile(cause)) => build.failure = Some(cause),
-                    Err(BuildFailure::Internal(detail)) => build.failure = Some(Cause::Internal { detail }),
-                    Err(BuildFailure::Cancelled) => return Err(EngineError::Cancelled),
+                // A compiled program is looked up in the compile cache first.
+                let cached = step.artifact.as_ref().and_then(|artifact| {
+                    let cache = self.cache.as_ref()?;
+                    let key = cache::BuildKey::new(&lang.id, &step.program, &toolchain.info.version, &step.argv, &step.files);
+                    Some((cache, key, build.dir.driver.join(artifact)))
+                });
+                let hit = cached.as_ref().is_some_and(|(cache, key, dest)| match cache.fetch(key, dest) {
+                    Ok(hit) => hit,
+                    Err(e) => {
+                        tracing::warn!("compile cache: {e}");
+                        let _ = std::fs::remove_file(dest);
+                        false
+                    }
+                });
+                if hit {
+                    build.cached = true;
+                } else {
+                    let user_file = sub.path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    match self.compile(&build.dir, &step, &build.plan, &build.hidden, user_file, cancel) {
+                        Ok(layers) => {
+                            build.layers = layers;
+                            if let Some((cache, key, program)) = &cached {
+                                if let Err(e) = cache.store(key, program) {
+                                    tracing::warn!("compile cache: cannot store the program: {e}");
+                                }
+                            }
+                        }
+                        Err(BuildFailure::Compile(cause)) => build.failure = Some(cause),
+                        Err(BuildFailure::Internal(detail)) => build.failure = Some(Cause::Internal { detail }),
+                        Err(BuildFailure::Cancelled) => return Err(EngineError::Cancelled),
+                    }
                 }
             }
         }
         build.compile_ms = started.elapsed().as_millis() as u64;
-        em.emit(EventKind::BuildFinished { ok: build.failure.is_none(), cached: false, compile_ms: build.compile_ms, cause: build.failure.clone() });
+        em.emit(EventKind::BuildFinished { ok: build.failure.is_none(), cached: build.cached, compile_ms: build.compile_ms, cause: build.failure.clone() });
         Ok(build)
     }
 
@@ -491,6 +537,7 @@ impl Engine {
             skipped: 0,
             compile: None,
             compile_ms: Some(build.compile_ms),
+            compile_cached: build.cached,
             cases: Vec::new(),
             sandbox: build.layers.clone(),
             file: None,

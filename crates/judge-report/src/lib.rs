@@ -172,7 +172,11 @@ impl<W: Write> HumanReporter<W> {
             if r.skipped > 0 { format!(" ({} not run: --fail-fast)", r.skipped) } else { String::new() },
             total_cpu,
             peak as f64 / 1024.0,
-            r.compile_ms.map(|ms| format!(" · compiled in {ms} ms")).unwrap_or_default()
+            match (r.compile_cached, r.compile_ms) {
+                (true, _) => " · compiled program from the cache".to_string(),
+                (false, Some(ms)) => format!(" · compiled in {ms} ms"),
+                (false, None) => String::new(),
+            }
         );
         self.line(&[(vs, r.verdict.code()), (PLAIN, &summary)]);
         if !r.sandbox.missing.is_empty() {

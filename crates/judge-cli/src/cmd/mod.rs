@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub mod cache;
 pub mod doctor;
 pub mod list;
 pub mod new;
