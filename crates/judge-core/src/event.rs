@@ -38,7 +38,7 @@ pub enum EventKind {
     /// A case is about to run (`index` counts the cases run so far, from 0, of `total`).
     CaseStarted { id: String, index: usize, total: usize },
     /// A case finished.
-    CaseFinished { case: CaseReport, index: usize, total: usize },
+    CaseFinished { case: Box<CaseReport>, index: usize, total: usize },
     /// A case was not run (`--fail-fast` after a failure, or cancellation).
     CaseSkipped { id: String, reason: String },
     /// The judging was cancelled (a newer save, a key, a signal): no verdict.

@@ -587,7 +587,7 @@ impl Engine {
             if let Some(layers) = run.layers {
                 merge_layers(&mut report.sandbox, layers);
             }
-            em.emit(EventKind::CaseFinished { case: case_report.clone(), index: k, total });
+            em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: k, total });
             if case_report.verdict != Verdict::AC && fail_fast {
                 stop = true;
             }

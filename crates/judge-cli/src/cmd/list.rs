@@ -29,7 +29,7 @@ pub fn list(format: FormatArg, tag: Option<&str>, reg: &RegistryArgs) -> CmdResu
             .iter()
             .map(|m| serde_json::json!({"id": m.id, "title": m.title, "kind": format!("{:?}", m.kind).to_lowercase(), "difficulty": m.difficulty, "tags": m.tags}))
             .collect();
-        let text = serde_json::to_string_pretty(&items).map_err(|e| internal(e))?;
+        let text = serde_json::to_string_pretty(&items).map_err(internal)?;
         let _ = writeln!(stdout(), "{}", judge_report::json_safe(text));
     } else {
         let mut out = stdout();
