@@ -17,6 +17,8 @@ def is_num(v):
 def check_matrix(name, m, n, lo_w, hi_w, bound):
     if not isinstance(m, list) or len(m) != n:
         fail(f"{name} must be a list of n = {n} rows")
+    if n and not isinstance(m[0], list):
+        fail(f"{name}[0] must be a list")
     width = len(m[0]) if n else None
     if n and not lo_w <= width <= hi_w:
         fail(f"{name} row width {width} outside [{lo_w}, {hi_w}]")
