@@ -1,0 +1,28 @@
+# Known wrong: a put on a full cache evicts the least recently used key even
+# when the key being put is already present.
+from collections import OrderedDict
+
+
+def lru_cache(ops: list[str], args: list[list[int]], capacity: int) -> list[int]:
+    cache = OrderedDict()  # least recently used first
+    out = []
+    for op, a in zip(ops, args):
+        if op == "get":
+            key = a[0]
+            if key in cache:
+                cache.move_to_end(key)
+                out.append(cache[key])
+            else:
+                out.append(-1)
+        else:  # "put"
+            key, value = a
+            out.append(-1)
+            if key in cache and len(cache) < capacity:
+                cache[key] = value
+                cache.move_to_end(key)  # assignment alone keeps the old position
+            elif capacity > 0:
+                if len(cache) == capacity:
+                    cache.popitem(last=False)
+                cache[key] = value
+                cache.move_to_end(key)
+    return out

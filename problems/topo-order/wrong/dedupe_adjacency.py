@@ -1,0 +1,21 @@
+# Known wrong: stores each edge once (a set) but counts duplicate edges in
+# the in-degree, so a node with a repeated in-edge never becomes free.
+import heapq
+
+
+def topo_order(n: int, edges: list[list[int]]) -> list[int]:
+    adj = [set() for _ in range(n)]
+    indeg = [0] * n
+    for u, v in edges:  # duplicates are kept: each copy counts once in indeg
+        adj[u].add(v)
+        indeg[v] += 1
+    heap = [v for v in range(n) if indeg[v] == 0]  # ascending, so already a heap
+    order = []
+    while heap:
+        u = heapq.heappop(heap)  # the smallest available node
+        order.append(u)
+        for v in sorted(adj[u]):
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                heapq.heappush(heap, v)
+    return order if len(order) == n else []  # some node never became free: a cycle
