@@ -1,18 +1,23 @@
-"""Checker for top-k-sampling (protocol: docs/checkers.md).
+"""Checker for top-k-sampling (protocol: docs/checkers.md, json interface).
 
 stdin: {"args": [logits, k, temperature, u], "expected": int, "actual": int}
 Exit 0 to accept, 1 to reject with a reason on stdout.
 
-Accepts the expected index, or the neighbouring kept token (in descending
-logit order) when u is within 1e-9 of the cumulative probability at the
-boundary between the two: solutions that sum in another order may round to
-either side.
+The kept tokens are ordered by descending logit (ties: smaller index first)
+and get the float64 weights w_j = exp((l_j - m) / T), m the largest logit.
+Token j's exact cumulative interval is [C_{j-1}/W, C_j/W], C_j = w_1 + ... + w_j
+and W = C_k, computed in exact rational arithmetic (fractions.Fraction over the
+same float64 weights). The actual answer is accepted when it is a kept token of
+positive weight whose interval lies within 1e-9 of u: solutions that sum in
+another order, or compare sum(w) > u * sum(w) in floats, may round to either
+side of a boundary. A token of weight 0 is never accepted.
 """
 import json
 import math
 import sys
+from fractions import Fraction
 
-EPS = 1e-9
+EPS = Fraction(1, 10**9)
 
 
 def decode(x):
@@ -24,8 +29,8 @@ def decode(x):
 def main():
     data = json.loads(sys.stdin.read())
     logits, k, temperature, u = data["args"]
-    logits = [decode(v) for v in logits]
-    temperature, u = decode(temperature), decode(u)
+    logits = [float(decode(v)) for v in logits]
+    temperature, u = float(decode(temperature)), float(decode(u))
     expected, actual = data["expected"], data["actual"]
     if actual == expected:
         return 0
@@ -35,19 +40,25 @@ def main():
     kept = sorted(range(n), key=lambda i: (-logits[i], i))[:k]
     position = {idx: p for p, idx in enumerate(kept)}
     if actual not in position:
-        print(f"index {actual} is not among the {k} kept tokens")
-        return 1
-    pe, pa = position[expected], position[actual]
-    if abs(pe - pa) != 1:
-        print(f"expected index {expected}, got {actual}")
+        print(f"index {actual} is not among the {k} kept tokens (expected {expected})")
         return 1
     top = logits[kept[0]]
-    weights = [math.exp((logits[i] - top) / temperature) for i in kept]
-    total = math.fsum(weights)
-    boundary = math.fsum(weights[: min(pe, pa) + 1]) / total
-    if abs(u - boundary) <= EPS:
+    weights = [Fraction(math.exp((logits[i] - top) / temperature)) for i in kept]
+    pa = position[actual]
+    if weights[pa] == 0:
+        print(f"index {actual} has probability 0 (its weight exp((l - max) / T) underflows); expected {expected}")
+        return 1
+    total = sum(weights, Fraction(0))
+    lo = sum(weights[:pa], Fraction(0)) / total
+    hi = lo + weights[pa] / total
+    fu = Fraction(u)
+    if lo - EPS <= fu <= hi + EPS:
         return 0
-    print(f"expected index {expected}, got {actual} (u = {u!r} is {abs(u - boundary):.3g} from their boundary {boundary!r})")
+    gap = lo - fu if fu < lo else fu - hi
+    print(
+        f"expected index {expected}, got {actual}: its cumulative interval "
+        f"[{float(lo)!r}, {float(hi)!r}] is {float(gap):.3g} from u = {u!r}"
+    )
     return 1
 
 
