@@ -13,6 +13,9 @@
 //! reference/solution.py   reference solutions, one per language
 //! starter/solution.py     starter templates, one per language
 //! checker.py              custom checker program (optional)
+//! wrong/NAME.py           known-wrong solutions, each declared by a `[[wrong]]` entry
+//! validator.py            input validator (`validator = "validator.py"`, optional)
+//! gen.py                  deterministic generator of cases/ (`generator = "gen.py"`, optional)
 //! ```
 //! For function problems `.in` holds the JSON array of arguments and `.ans` the
 //! JSON return value, both in the typed JSON of [`judge_core::value`]; for stdio
@@ -100,6 +103,35 @@ pub struct Problem {
     pub dir: Option<PathBuf>,
     /// For a Kattis/ICPC problem package: time-limit rules, validators, submissions.
     pub package: Option<kattis::PackageInfo>,
+    /// The known-wrong solutions of the manifest's `[[wrong]]` entries, in
+    /// manifest order, with their sources.
+    pub wrong: Vec<WrongFile>,
+    /// The input validator the manifest names (`validator = "validator.py"`);
+    /// its `interface` field is unused (see [`Manifest::validator`]).
+    pub validator: Option<CheckerProgram>,
+    /// The generator the manifest names (`generator = "gen.py"`), with the
+    /// problem's files it may read.
+    pub generator: Option<Generator>,
+}
+
+/// A known-wrong solution: its `[[wrong]]` entry and its source.
+#[derive(Debug, Clone)]
+pub struct WrongFile {
+    /// The manifest entry (file, promised verdicts, why).
+    pub spec: WrongSolution,
+    /// The file's contents.
+    pub source: Vec<u8>,
+}
+
+/// A problem's generator and the files of the problem folder it runs among.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    /// The generator's path relative to the problem folder (`gen.py`).
+    pub entry: String,
+    /// Every file of the problem folder except those under `cases/`:
+    /// (path relative to the folder, contents). The generator runs in a copy
+    /// of these and must write `cases/` itself.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Problem {
@@ -350,6 +382,7 @@ impl Registry {
             }
             _ => None,
         };
+        let (wrong, validator, generator) = self.authoring_files(id, &manifest)?;
         let dir = match &self.source {
             Source::Dir(d) => Some(d.join(id)),
             Source::Embedded(_) => None,
@@ -365,7 +398,70 @@ impl Registry {
             origin: self.source.describe(id),
             dir,
             package: None,
+            wrong,
+            validator,
+            generator,
         })
+    }
+
+    /// The files `judge verify` needs: the `[[wrong]]` solutions, the
+    /// validator and the generator (with the folder's other files). A
+    /// declared file that is missing is an error naming the manifest field.
+    #[allow(clippy::type_complexity)]
+    fn authoring_files(&self, id: &str, manifest: &Manifest) -> Result<(Vec<WrongFile>, Option<CheckerProgram>, Option<Generator>), RegistryError> {
+        let toml = self.source.describe(&format!("{id}/problem.toml"));
+        let declared = |field: &str, rel: &str, exts: &[&str]| -> Result<Vec<u8>, RegistryError> {
+            if rel.is_empty() || rel.contains("..") || rel.starts_with('/') || rel.starts_with("cases/") {
+                return Err(invalid(&toml, format!("field `{field}`: expected a path inside the problem folder (not under cases/), found `{rel}`")));
+            }
+            if !exts.iter().any(|e| rel.ends_with(e)) {
+                return Err(invalid(&toml, format!("field `{field}`: expected a {} file, found `{rel}`", exts.join(" or "))));
+            }
+            let file = format!("{id}/{rel}");
+            if !self.source.exists(&file) {
+                return Err(invalid(&toml, format!("field `{field}`: file `{rel}` does not exist in the problem folder")));
+            }
+            self.source.read(&file).map_err(|e| invalid(self.source.describe(&file), e))
+        };
+        let mut wrong = Vec::new();
+        for (i, w) in manifest.wrong.iter().enumerate() {
+            let source = declared(&format!("wrong[{i}].file"), &w.file, &[".py", ".cpp", ".cc"])?;
+            wrong.push(WrongFile { spec: w.clone(), source });
+        }
+        let validator = match &manifest.validator {
+            Some(rel) => {
+                let entry_bytes = declared("validator", rel, &[".py", ".cpp", ".cc"])?;
+                let (dir, entry) = match rel.rsplit_once('/') {
+                    Some((d, e)) => (format!("{id}/{d}"), e.to_string()),
+                    None => (id.to_string(), rel.clone()),
+                };
+                let mut files = vec![(entry.clone(), entry_bytes)];
+                for name in self.source.list_files(&dir).map_err(|e| invalid(self.source.describe(&dir), e))? {
+                    if name != entry && (name.ends_with(".h") || name.ends_with(".hpp")) {
+                        let f = format!("{dir}/{name}");
+                        files.push((name, self.source.read(&f).map_err(|e| invalid(self.source.describe(&f), e))?));
+                    }
+                }
+                Some(CheckerProgram { entry, files, interface: CheckerInterface::Json, args: Vec::new() })
+            }
+            None => None,
+        };
+        let generator = match &manifest.generator {
+            Some(rel) => {
+                declared("generator", rel, &[".py"])?;
+                let mut files = Vec::new();
+                for f in self.source.walk_files(id).map_err(|e| invalid(self.source.describe(id), e))? {
+                    if f.starts_with("cases/") || f.split('/').any(|c| c == "__pycache__") {
+                        continue;
+                    }
+                    let path = format!("{id}/{f}");
+                    files.push((f, self.source.read(&path).map_err(|e| invalid(self.source.describe(&path), e))?));
+                }
+                Some(Generator { entry: rel.clone(), files })
+            }
+            None => None,
+        };
+        Ok((wrong, validator, generator))
     }
 
     fn files_in(&self, dir: &str) -> Result<BTreeMap<String, Vec<u8>>, RegistryError> {
