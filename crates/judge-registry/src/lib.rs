@@ -536,3 +536,88 @@ pub fn embedded_source_dir() -> Option<PathBuf> {
 pub fn env_registry_dir() -> Option<PathBuf> {
     std::env::var_os("JUDGE_PROBLEMS").filter(|v| !v.is_empty()).map(PathBuf::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = r#"id = "p"
+title = "P"
+kind = "function"
+validator = "validator.py"
+generator = "gen.py"
+[limits]
+time_ms = 1000
+memory_mib = 64
+[function]
+signature = "f(a: int) -> int"
+[[wrong]]
+file = "wrong/w.py"
+verdicts = ["WA"]
+why = "returns a + 1"
+"#;
+
+    /// A registry in a fresh temporary folder holding problem `p`.
+    fn registry_with(files: &[(&str, &str)]) -> (PathBuf, Registry) {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let root = std::env::temp_dir().join(format!("judge-registry-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for (rel, text) in files {
+            let p = root.join("p").join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let reg = Registry::open(&root).unwrap();
+        (root, reg)
+    }
+
+    const COMPLETE: &[(&str, &str)] = &[
+        ("problem.toml", MANIFEST),
+        ("cases/sample/1.in", "[1]"),
+        ("cases/sample/1.ans", "1"),
+        ("wrong/w.py", "def f(a): return a + 1\n"),
+        ("validator.py", "import sys\n"),
+        ("gen.py", "print()\n"),
+        ("reference/solution.py", "def f(a): return a\n"),
+    ];
+
+    #[test]
+    fn loads_wrong_solutions_validator_and_generator() {
+        let (root, reg) = registry_with(COMPLETE);
+        let p = reg.problem("p").unwrap();
+        assert_eq!(p.wrong.len(), 1);
+        assert_eq!(p.wrong[0].spec.file, "wrong/w.py");
+        assert_eq!(p.wrong[0].source, b"def f(a): return a + 1\n");
+        assert_eq!(p.validator.as_ref().unwrap().entry, "validator.py");
+        let g = p.generator.as_ref().unwrap();
+        assert_eq!(g.entry, "gen.py");
+        let names: Vec<&str> = g.files.iter().map(|(n, _)| n.as_str()).collect();
+        // Everything but cases/: the generator must write those itself.
+        assert_eq!(names, ["gen.py", "problem.toml", "reference/solution.py", "validator.py", "wrong/w.py"]);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn a_declared_file_that_is_missing_names_the_field() {
+        for (missing, field) in [("wrong/w.py", "field `wrong[0].file`"), ("validator.py", "field `validator`"), ("gen.py", "field `generator`")] {
+            let files: Vec<(&str, &str)> = COMPLETE.iter().copied().filter(|(n, _)| *n != missing).collect();
+            let (root, reg) = registry_with(&files);
+            let e = reg.problem("p").unwrap_err().to_string();
+            assert!(e.contains("problem.toml") && e.contains(field) && e.contains(missing) && e.contains("does not exist"), "{e}");
+            std::fs::remove_dir_all(root).unwrap();
+        }
+        let text = MANIFEST.replace("gen.py", "gen.sh");
+        let (root, reg) = registry_with(&[("problem.toml", &text), ("cases/sample/1.in", "[1]"), ("cases/sample/1.ans", "1"), ("wrong/w.py", ""), ("validator.py", ""), ("gen.sh", "")]);
+        let e = reg.problem("p").unwrap_err().to_string();
+        assert!(e.contains("field `generator`: expected a .py file"), "{e}");
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn the_embedded_registry_walks_recursively() {
+        let files = Source::Embedded(&EMBEDDED).walk_files("longest-clean-span").unwrap();
+        assert!(files.iter().any(|f| f == "reference/solution.py"), "{files:?}");
+        assert!(files.iter().any(|f| f == "cases/sample/01-example.in"), "{files:?}");
+    }
+}
