@@ -566,3 +566,37 @@ fn read_cases(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_cases_are_read_without_following_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = dir.path().join("cases");
+        std::fs::create_dir_all(cases.join("hidden")).unwrap();
+        std::fs::write(cases.join("hidden/01.in"), "[1]\n").unwrap();
+        std::fs::write(cases.join("hidden/notes.txt"), "ignored").unwrap();
+        let got = read_cases(&cases).unwrap();
+        assert_eq!(got.keys().collect::<Vec<_>>(), ["cases/hidden/01.in"]);
+        assert_eq!(got["cases/hidden/01.in"], b"[1]\n");
+        // A generator that links a case to a file of the host gets an error, not the file.
+        std::os::unix::fs::symlink("/etc/hostname", cases.join("hidden/01.ans")).unwrap();
+        let e = read_cases(&cases).unwrap_err();
+        assert!(e.contains("cases/hidden/01.ans: not a regular file"), "{e}");
+        // No cases/ at all: nothing generated (every committed case is then missing).
+        assert!(read_cases(&dir.path().join("absent")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_copy_of_the_problem_folder_stays_inside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![("gen.py".to_string(), b"x".to_vec()), ("reference/solution.py".to_string(), b"y".to_vec())];
+        install_tree(dir.path(), &files, None).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("reference/solution.py")).unwrap(), b"y");
+        for bad in ["../escape.py", "a//b.py", "/abs.py"] {
+            assert!(install_tree(dir.path(), &[(bad.to_string(), Vec::new())], None).is_err(), "{bad}");
+        }
+    }
+}
