@@ -2,7 +2,7 @@
 CARGO ?= cargo
 JUDGE := target/release/judge
 
-.PHONY: all build release demo test test-vm bench clean
+.PHONY: all build release demo test verify-problems test-vm bench clean
 
 all: build
 
@@ -22,10 +22,19 @@ demo: release
 	@echo '--- a buggy solution: judge shows the first failing case and exits 1 ---'
 	@$(JUDGE) run examples/buggy_longest_clean_span.py --reveal || echo "(judge exited with $$?, as expected for a rejected solution)"
 
-# Unit tests of every crate and the integration suite (tests/suite).
+# Unit tests of every crate and the integration suite (tests/suite), then
+# `judge verify` over every problem of the registry.
 test:
 	$(CARGO) build --workspace
 	$(CARGO) test --workspace
+	$(MAKE) verify-problems
+
+# `judge verify` over the whole registry embedded in the binary: references AC,
+# known-wrong solutions rejected as promised, inputs valid, generators
+# deterministic, time limits with a margin (README, "judge verify").
+verify-problems:
+	$(CARGO) build -p judge-cli
+	env -u JUDGE_PROBLEMS target/debug/judge verify
 
 # The VM matrix (minutes; not part of `make test`): Debian's 6.1 kernel under
 # qemu with cgroup v2, judged as root and as an ordinary user (see the script).

@@ -20,3 +20,4 @@ mod packages;
 mod shared_cases;
 mod support;
 mod verdicts;
+mod verify_problems;

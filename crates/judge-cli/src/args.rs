@@ -109,11 +109,21 @@ pub enum Command {
         #[arg(long, value_name = "FILE|-")]
         input: Option<String>,
     },
-    /// Verify Kattis/ICPC problem packages: input validators, time limit, and
-    /// every submission against the verdict its folder promises.
+    /// Verify problems for authors: references AC on every case, known-wrong
+    /// solutions rejected as promised, inputs valid, generator deterministic,
+    /// time limit with a margin (Kattis/ICPC packages: input validators, time
+    /// limit, every submission against the verdict its folder promises).
+    /// Exit 0 all passed, 1 a check failed, 2 a problem could not be verified.
     Verify {
-        /// A package, or a folder of packages.
-        dir: PathBuf,
+        /// Problem ids of the registry (`--problems DIR`, else the embedded
+        /// one), or directories: a Kattis package, a problem folder, or a
+        /// folder of them. An existing directory is always taken as a path.
+        /// None: every problem of the registry.
+        #[arg(value_name = "ID|DIR")]
+        targets: Vec<String>,
+        /// Only solutions in this language.
+        #[arg(long, short, value_enum)]
+        lang: Option<Lang>,
         #[command(flatten)]
         registry: RegistryArgs,
     },

@@ -53,7 +53,7 @@ fn main() {
 fn dispatch(cmd: Command) -> CmdResult {
     match cmd {
         Command::Run { judge, input } => cmd::run::run(&judge, input.as_deref()),
-        Command::Verify { dir, registry } => cmd::verify::verify(&dir, &registry),
+        Command::Verify { targets, lang, registry } => cmd::verify::verify(&targets, lang, &registry),
         Command::Doctor { registry } => cmd::doctor::doctor(&registry),
         Command::List { format, tag, registry } => cmd::list::list(format, tag.as_deref(), &registry),
         Command::Show { id, registry } => cmd::show::show(&id, &registry),

@@ -32,6 +32,7 @@ mod case;
 pub mod redact;
 mod rundir;
 pub mod verify;
+pub mod verify_problem;
 
 use judge_check::{CheckerCommand, FloatTolerance, OutputChecker, OutputInterface, ProgramChecker, TextChecker};
 use judge_core::{Cause, Clock, Limits, Report, SandboxReport, Verdict};

@@ -13,6 +13,9 @@
 //! reference/solution.py   reference solutions, one per language
 //! starter/solution.py     starter templates, one per language
 //! checker.py              custom checker program (optional)
+//! wrong/NAME.py           known-wrong solutions, each declared by a `[[wrong]]` entry
+//! validator.py            input validator (`validator = "validator.py"`, optional)
+//! gen.py                  deterministic generator of cases/ (`generator = "gen.py"`, optional)
 //! ```
 //! For function problems `.in` holds the JSON array of arguments and `.ans` the
 //! JSON return value, both in the typed JSON of [`judge_core::value`]; for stdio
@@ -100,6 +103,35 @@ pub struct Problem {
     pub dir: Option<PathBuf>,
     /// For a Kattis/ICPC problem package: time-limit rules, validators, submissions.
     pub package: Option<kattis::PackageInfo>,
+    /// The known-wrong solutions of the manifest's `[[wrong]]` entries, in
+    /// manifest order, with their sources.
+    pub wrong: Vec<WrongFile>,
+    /// The input validator the manifest names (`validator = "validator.py"`);
+    /// its `interface` field is unused (see [`Manifest::validator`]).
+    pub validator: Option<CheckerProgram>,
+    /// The generator the manifest names (`generator = "gen.py"`), with the
+    /// problem's files it may read.
+    pub generator: Option<Generator>,
+}
+
+/// A known-wrong solution: its `[[wrong]]` entry and its source.
+#[derive(Debug, Clone)]
+pub struct WrongFile {
+    /// The manifest entry (file, promised verdicts, why).
+    pub spec: WrongSolution,
+    /// The file's contents.
+    pub source: Vec<u8>,
+}
+
+/// A problem's generator and the files of the problem folder it runs among.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    /// The generator's path relative to the problem folder (`gen.py`).
+    pub entry: String,
+    /// Every file of the problem folder except those under `cases/`:
+    /// (path relative to the folder, contents). The generator runs in a copy
+    /// of these and must write `cases/` itself.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Problem {
@@ -350,6 +382,7 @@ impl Registry {
             }
             _ => None,
         };
+        let (wrong, validator, generator) = self.authoring_files(id, &manifest)?;
         let dir = match &self.source {
             Source::Dir(d) => Some(d.join(id)),
             Source::Embedded(_) => None,
@@ -365,7 +398,70 @@ impl Registry {
             origin: self.source.describe(id),
             dir,
             package: None,
+            wrong,
+            validator,
+            generator,
         })
+    }
+
+    /// The files `judge verify` needs: the `[[wrong]]` solutions, the
+    /// validator and the generator (with the folder's other files). A
+    /// declared file that is missing is an error naming the manifest field.
+    #[allow(clippy::type_complexity)]
+    fn authoring_files(&self, id: &str, manifest: &Manifest) -> Result<(Vec<WrongFile>, Option<CheckerProgram>, Option<Generator>), RegistryError> {
+        let toml = self.source.describe(&format!("{id}/problem.toml"));
+        let declared = |field: &str, rel: &str, exts: &[&str]| -> Result<Vec<u8>, RegistryError> {
+            if rel.is_empty() || rel.contains("..") || rel.starts_with('/') || rel.starts_with("cases/") {
+                return Err(invalid(&toml, format!("field `{field}`: expected a path inside the problem folder (not under cases/), found `{rel}`")));
+            }
+            if !exts.iter().any(|e| rel.ends_with(e)) {
+                return Err(invalid(&toml, format!("field `{field}`: expected a {} file, found `{rel}`", exts.join(" or "))));
+            }
+            let file = format!("{id}/{rel}");
+            if !self.source.exists(&file) {
+                return Err(invalid(&toml, format!("field `{field}`: file `{rel}` does not exist in the problem folder")));
+            }
+            self.source.read(&file).map_err(|e| invalid(self.source.describe(&file), e))
+        };
+        let mut wrong = Vec::new();
+        for (i, w) in manifest.wrong.iter().enumerate() {
+            let source = declared(&format!("wrong[{i}].file"), &w.file, &[".py", ".cpp", ".cc"])?;
+            wrong.push(WrongFile { spec: w.clone(), source });
+        }
+        let validator = match &manifest.validator {
+            Some(rel) => {
+                let entry_bytes = declared("validator", rel, &[".py", ".cpp", ".cc"])?;
+                let (dir, entry) = match rel.rsplit_once('/') {
+                    Some((d, e)) => (format!("{id}/{d}"), e.to_string()),
+                    None => (id.to_string(), rel.clone()),
+                };
+                let mut files = vec![(entry.clone(), entry_bytes)];
+                for name in self.source.list_files(&dir).map_err(|e| invalid(self.source.describe(&dir), e))? {
+                    if name != entry && (name.ends_with(".h") || name.ends_with(".hpp")) {
+                        let f = format!("{dir}/{name}");
+                        files.push((name, self.source.read(&f).map_err(|e| invalid(self.source.describe(&f), e))?));
+                    }
+                }
+                Some(CheckerProgram { entry, files, interface: CheckerInterface::Json, args: Vec::new() })
+            }
+            None => None,
+        };
+        let generator = match &manifest.generator {
+            Some(rel) => {
+                declared("generator", rel, &[".py"])?;
+                let mut files = Vec::new();
+                for f in self.source.walk_files(id).map_err(|e| invalid(self.source.describe(id), e))? {
+                    if f.starts_with("cases/") || f.split('/').any(|c| c == "__pycache__") {
+                        continue;
+                    }
+                    let path = format!("{id}/{f}");
+                    files.push((f, self.source.read(&path).map_err(|e| invalid(self.source.describe(&path), e))?));
+                }
+                Some(Generator { entry: rel.clone(), files })
+            }
+            None => None,
+        };
+        Ok((wrong, validator, generator))
     }
 
     fn files_in(&self, dir: &str) -> Result<BTreeMap<String, Vec<u8>>, RegistryError> {
@@ -439,4 +535,89 @@ pub fn embedded_source_dir() -> Option<PathBuf> {
 /// The default registry directory from the environment (`JUDGE_PROBLEMS`), if set.
 pub fn env_registry_dir() -> Option<PathBuf> {
     std::env::var_os("JUDGE_PROBLEMS").filter(|v| !v.is_empty()).map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = r#"id = "p"
+title = "P"
+kind = "function"
+validator = "validator.py"
+generator = "gen.py"
+[limits]
+time_ms = 1000
+memory_mib = 64
+[function]
+signature = "f(a: int) -> int"
+[[wrong]]
+file = "wrong/w.py"
+verdicts = ["WA"]
+why = "returns a + 1"
+"#;
+
+    /// A registry in a fresh temporary folder holding problem `p`.
+    fn registry_with(files: &[(&str, &str)]) -> (PathBuf, Registry) {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let root = std::env::temp_dir().join(format!("judge-registry-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for (rel, text) in files {
+            let p = root.join("p").join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let reg = Registry::open(&root).unwrap();
+        (root, reg)
+    }
+
+    const COMPLETE: &[(&str, &str)] = &[
+        ("problem.toml", MANIFEST),
+        ("cases/sample/1.in", "[1]"),
+        ("cases/sample/1.ans", "1"),
+        ("wrong/w.py", "def f(a): return a + 1\n"),
+        ("validator.py", "import sys\n"),
+        ("gen.py", "print()\n"),
+        ("reference/solution.py", "def f(a): return a\n"),
+    ];
+
+    #[test]
+    fn loads_wrong_solutions_validator_and_generator() {
+        let (root, reg) = registry_with(COMPLETE);
+        let p = reg.problem("p").unwrap();
+        assert_eq!(p.wrong.len(), 1);
+        assert_eq!(p.wrong[0].spec.file, "wrong/w.py");
+        assert_eq!(p.wrong[0].source, b"def f(a): return a + 1\n");
+        assert_eq!(p.validator.as_ref().unwrap().entry, "validator.py");
+        let g = p.generator.as_ref().unwrap();
+        assert_eq!(g.entry, "gen.py");
+        let names: Vec<&str> = g.files.iter().map(|(n, _)| n.as_str()).collect();
+        // Everything but cases/: the generator must write those itself.
+        assert_eq!(names, ["gen.py", "problem.toml", "reference/solution.py", "validator.py", "wrong/w.py"]);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn a_declared_file_that_is_missing_names_the_field() {
+        for (missing, field) in [("wrong/w.py", "field `wrong[0].file`"), ("validator.py", "field `validator`"), ("gen.py", "field `generator`")] {
+            let files: Vec<(&str, &str)> = COMPLETE.iter().copied().filter(|(n, _)| *n != missing).collect();
+            let (root, reg) = registry_with(&files);
+            let e = reg.problem("p").unwrap_err().to_string();
+            assert!(e.contains("problem.toml") && e.contains(field) && e.contains(missing) && e.contains("does not exist"), "{e}");
+            std::fs::remove_dir_all(root).unwrap();
+        }
+        let text = MANIFEST.replace("gen.py", "gen.sh");
+        let (root, reg) = registry_with(&[("problem.toml", &text), ("cases/sample/1.in", "[1]"), ("cases/sample/1.ans", "1"), ("wrong/w.py", ""), ("validator.py", ""), ("gen.sh", "")]);
+        let e = reg.problem("p").unwrap_err().to_string();
+        assert!(e.contains("field `generator`: expected a .py file"), "{e}");
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn the_embedded_registry_walks_recursively() {
+        let files = Source::Embedded(&EMBEDDED).walk_files("longest-clean-span").unwrap();
+        assert!(files.iter().any(|f| f == "reference/solution.py"), "{files:?}");
+        assert!(files.iter().any(|f| f == "cases/sample/01-example.in"), "{files:?}");
+    }
 }

@@ -75,4 +75,24 @@ impl Source {
     pub fn list_files(&self, rel: &str) -> Result<Vec<String>, String> {
         self.entries(rel, false)
     }
+
+    /// Every file under a directory, recursively, as paths relative to that
+    /// directory (`reference/solution.py`), sorted. Symbolic links to
+    /// directories are not followed.
+    pub fn walk_files(&self, rel: &str) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        let mut stack = vec![String::new()];
+        while let Some(sub) = stack.pop() {
+            let full = if sub.is_empty() { rel.to_string() } else { format!("{rel}/{sub}") };
+            let join = |n: String| if sub.is_empty() { n } else { format!("{sub}/{n}") };
+            for d in self.list_dirs(&full)? {
+                stack.push(join(d));
+            }
+            for f in self.list_files(&full)? {
+                out.push(join(f));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
 }
