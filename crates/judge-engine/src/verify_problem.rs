@@ -317,7 +317,7 @@ impl Engine {
     fn validate_own_inputs(&self, problem: &Problem, prog: &judge_registry::CheckerProgram, opts: &Options) -> Result<InputCheck, EngineError> {
         let file = problem.manifest.validator.clone().unwrap_or_else(|| prog.entry.clone());
         let mut check = InputCheck { validator: file.clone(), rejected: Vec::new(), error: None };
-        let dir = match rundir::RunDir::create(self.sandbox.uid()) {
+        let dir = match rundir::RunDir::create(self.sandbox.uid(), self.temp_dir.as_deref()) {
             Ok(d) => d,
             Err(e) => {
                 check.error = Some(format!("cannot create a run directory: {e}"));
@@ -386,7 +386,7 @@ impl Engine {
         let mut check = GeneratorCheck { file: generator.entry.clone(), compared: 0, differences: Vec::new(), error: None, cpu_ms: 0 };
         let py = self.languages.get("python")?;
         let tc = self.toolchain(py, opts).map_err(|e| EngineError::Config(format!("the generator needs Python: {e}")))?;
-        let dir = match rundir::RunDir::create(self.sandbox.uid()) {
+        let dir = match rundir::RunDir::create(self.sandbox.uid(), self.temp_dir.as_deref()) {
             Ok(d) => d,
             Err(e) => {
                 check.error = Some(format!("cannot create a run directory: {e}"));
