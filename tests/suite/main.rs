@@ -18,3 +18,4 @@ mod packages;
 mod shared_cases;
 mod support;
 mod verdicts;
+mod watch;

@@ -53,6 +53,7 @@ fn main() {
 fn dispatch(cmd: Command) -> CmdResult {
     match cmd {
         Command::Run { judge, input } => cmd::run::run(&judge, input.as_deref()),
+        Command::Watch { judge, poll } => cmd::watch::watch(&judge, poll),
         Command::Verify { dir, registry } => cmd::verify::verify(&dir, &registry),
         Command::Doctor { registry } => cmd::doctor::doctor(&registry),
         Command::List { format, tag, registry } => cmd::list::list(format, tag.as_deref(), &registry),
@@ -78,6 +79,7 @@ fn handle_termination_signals() {
     let spawned = std::thread::Builder::new().name("signals".into()).spawn(move || {
         if let Some(sig) = signals.forever().next() {
             judge_sandbox::cleanup::end_everything();
+            cmd::watch::restore_terminal();
             std::process::exit(128 + sig);
         }
     });
