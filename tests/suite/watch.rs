@@ -132,6 +132,11 @@ fn watch_piped_prints_one_report_per_save() {
     let t = w.wait_reports(3);
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!((runs(&t), reports(&w.text())), (3, 3), "{t}");
+    // A compile error: the compiler's first error with its line, as `judge run` shows it.
+    std::fs::write(&file, "def longest_clean_span(tokens, banned)\n    return 0\n").unwrap();
+    let t = w.wait_for("the CE of run 4", |t| t.split("── run 4").nth(1).is_some_and(|r| r.contains("--- compiler output ---")));
+    let run4 = t.split("── run 4").nth(1).unwrap();
+    assert!(run4.contains("CE Compilation Error") && run4.contains("longest_clean_span.py:1:39: SyntaxError"), "{t}");
     w.stop();
 }
 
@@ -149,7 +154,7 @@ fn watch_a_rename_save_rejudges_once() {
     let t = w.text();
     assert_eq!((runs(&t), reports(&t)), (2, 2), "one rename-save, one re-judge (the unrelated file none):\n{t}");
     // And with --poll, for file systems without events.
-    drop(w.stop());
+    w.stop();
     let w = Watch::start(&file, &["--samples", "--poll", "100"], None);
     w.wait_reports(1);
     rename_save(&file, &wrong());
@@ -281,4 +286,41 @@ fn watch_on_a_terminal_redraws_and_q_restores_the_terminal() {
         assert_eq!(lflags(&pty.slave), before, "{quit:?}: the terminal is restored");
         assert_no_process_of(uid, "after quitting");
     }
+}
+
+/// Copy a folder tree (the problem registry) into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn watch_a_change_to_the_problem_reloads_it() {
+    let (dir, file) = workspace(&reference());
+    let reg = dir.path().join("registry");
+    copy_tree(&repo().join("problems/longest-clean-span"), &reg.join("longest-clean-span"));
+    let w = Watch::start(&file, &["--samples", "--problems", reg.to_str().unwrap()], None);
+    let t = w.wait_reports(1);
+    assert!(t.contains("AC Accepted · 3/3"), "{t}");
+    // The sample's expected answer changes: the problem is reloaded and the
+    // unchanged solution re-judged against it.
+    std::fs::write(reg.join("longest-clean-span/cases/sample/01-example.ans"), "4\n").unwrap();
+    let t = w.wait_reports(2);
+    let run2 = t.split("── run 2").nth(1).unwrap_or_else(|| panic!("{t}"));
+    assert!(run2.contains("problem changed") && run2.contains("expected 4, got 3"), "{t}");
+    // A broken manifest is an error on screen; watching goes on.
+    std::fs::write(reg.join("longest-clean-span/problem.toml"), "id = \n").unwrap();
+    let t = w.wait_for("the manifest error", |t| t.contains("judge: error (run "));
+    assert!(t.contains("problem.toml"), "the error names the file: {t}");
+    std::fs::copy(repo().join("problems/longest-clean-span/problem.toml"), reg.join("longest-clean-span/problem.toml")).unwrap();
+    let t = w.wait_reports(3);
+    assert!(t.rsplit("── run ").next().is_some_and(|r| r.contains("WA Wrong Answer · 2/3")), "the last run, on the repaired problem: {t}");
+    w.stop();
 }

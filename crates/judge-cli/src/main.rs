@@ -6,6 +6,7 @@
 //! is a pipe closed early (`judge list | head -1`); 128 + the signal number
 //! on SIGINT (130), SIGTERM (143) or SIGHUP (129), after every process of the
 //! runs in progress has been killed and their directories removed.
+//! `judge watch` exits 0 on `q` (or Ctrl-C as a key in its raw terminal mode).
 
 mod args;
 mod cmd;

@@ -81,7 +81,7 @@ enum Msg {
     /// A job starts: its cause and the width of the case-id column.
     Begin { run: u64, cause: String, id_width: usize, problem: String },
     /// An engine event of that job.
-    Event(u64, Event),
+    Event(u64, Box<Event>),
     /// The job could not judge (unreadable file, a configuration error).
     Error(u64, String),
 }
@@ -149,7 +149,8 @@ pub fn watch(args: &JudgeArgs, poll_ms: Option<u64>) -> CmdResult {
         _ => PathBuf::from("."),
     };
     let problem_dir = match (&plan.problem.dir, args.registry.problems.is_some() || args.package.is_some()) {
-        (Some(d), true) => Some(d.clone()),
+        // Absolute: events name absolute paths.
+        (Some(d), true) => Some(d.canonicalize().unwrap_or_else(|_| d.clone())),
         _ => None,
     };
     let initial = if !args.cases.is_empty() {
@@ -453,7 +454,7 @@ fn worker(mut plan: RunPlan, args: JudgeArgs, rx: Receiver<Cmd>, tx: Sender<Msg>
             .unwrap_or(8);
         let _ = tx.send(Msg::Begin { run, cause: job.cause.clone(), id_width, problem: problem.id().to_string() });
         let mut forward = |ev: &Event| {
-            let _ = tx.send(Msg::Event(run, ev.clone()));
+            let _ = tx.send(Msg::Event(run, Box::new(ev.clone())));
         };
         match plan.engine.judge_with(prep, &plan.submission, &selection, &job.cancel, &mut forward) {
             Ok(report) => {
