@@ -230,6 +230,7 @@ pub fn watch(args: &JudgeArgs, poll_ms: Option<u64>) -> CmdResult {
 
     let mut key_rx = Some(key_rx);
     let never = crossbeam_channel::never::<u8>();
+    let mut worker_died = false;
     loop {
         let keys_in = key_rx.as_ref().unwrap_or(&never);
         select! {
@@ -277,7 +278,10 @@ pub fn watch(args: &JudgeArgs, poll_ms: Option<u64>) -> CmdResult {
                 match msg {
                     Ok(m) => ui.message(m),
                     // The worker ended (it panicked): nothing more will be judged.
-                    Err(_) => break,
+                    Err(_) => {
+                        worker_died = true;
+                        break;
+                    }
                 }
             }
         }
@@ -300,6 +304,9 @@ pub fn watch(args: &JudgeArgs, poll_ms: Option<u64>) -> CmdResult {
         let _ = writeln!(stdout());
     }
     let _ = stdout().flush();
+    if worker_died {
+        return Err(internal(anyhow!("the judging thread ended unexpectedly")));
+    }
     Ok(ExitCode::Accepted)
 }
 
