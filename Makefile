@@ -2,7 +2,7 @@
 CARGO ?= cargo
 JUDGE := target/release/judge
 
-.PHONY: all build release demo test verify-problems test-vm bench clean
+.PHONY: all build release install demo test verify-problems test-vm bench bench-watch clean
 
 all: build
 
@@ -11,6 +11,15 @@ build:
 
 release:
 	$(CARGO) build --release -p judge-cli
+
+# Install `judge` into $(PREFIX)/bin (default ~/.local/bin; `make install
+# PREFIX=/usr/local` for every user). Only the one binary: problems and
+# runners are embedded in it.
+PREFIX ?= $(HOME)/.local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(JUDGE) $(DESTDIR)$(PREFIX)/bin/judge
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "note: $(PREFIX)/bin is not on PATH; add it: export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
 
 # Build, then judge the bundled examples: two accepted solutions (Python and
 # C++) and a buggy one that shows a failing case with its diff.
@@ -46,6 +55,10 @@ bench: release
 	$(CARGO) run --release -q -p judge-sandbox --example startup_bench
 	python3 scripts/bench_python_overhead.py $(JUDGE)
 	python3 scripts/bench_judge_bounds.py $(JUDGE)
+
+# Save -> first sample verdict in `judge watch` (Python and C++; about a minute).
+bench-watch: release
+	python3 scripts/bench_watch.py $(JUDGE)
 
 clean:
 	$(CARGO) clean

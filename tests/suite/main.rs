@@ -21,3 +21,4 @@ mod shared_cases;
 mod support;
 mod verdicts;
 mod verify_problems;
+mod watch;

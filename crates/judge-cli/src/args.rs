@@ -109,6 +109,20 @@ pub enum Command {
         #[arg(long, value_name = "FILE|-")]
         input: Option<String>,
     },
+    /// Judge FILE now and again on every save, beside the editor: sample cases
+    /// first, then the case that failed last time, then the other hidden cases.
+    /// A save during a run cancels it. Keys (on a terminal): r re-judge,
+    /// a all cases, s samples only, f only the failing cases, v reveal hidden
+    /// failing cases, q quit. Piped: one report per run, no keys.
+    Watch {
+        #[command(flatten)]
+        judge: JudgeArgs,
+        /// Poll the files every MS milliseconds instead of waiting for file-system
+        /// events: for file systems that send none (network mounts, WSL's /mnt/c,
+        /// some containers' bind mounts).
+        #[arg(long, value_name = "MS", value_parser = clap::value_parser!(u64).range(10..=60_000))]
+        poll: Option<u64>,
+    },
     /// Verify problems for authors: references AC on every case, known-wrong
     /// solutions rejected as promised, inputs valid, generator deterministic,
     /// time limit with a margin (Kattis/ICPC packages: input validators, time

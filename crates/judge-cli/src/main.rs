@@ -6,6 +6,7 @@
 //! is a pipe closed early (`judge list | head -1`); 128 + the signal number
 //! on SIGINT (130), SIGTERM (143) or SIGHUP (129), after every process of the
 //! runs in progress has been killed and their directories removed.
+//! `judge watch` exits 0 on `q` (or Ctrl-C as a key in its raw terminal mode).
 
 mod args;
 mod cmd;
@@ -53,6 +54,7 @@ fn main() {
 fn dispatch(cmd: Command) -> CmdResult {
     match cmd {
         Command::Run { judge, input } => cmd::run::run(&judge, input.as_deref()),
+        Command::Watch { judge, poll } => cmd::watch::watch(&judge, poll),
         Command::Verify { targets, lang, registry } => cmd::verify::verify(&targets, lang, &registry),
         Command::Doctor { registry } => cmd::doctor::doctor(&registry),
         Command::List { format, tag, registry } => cmd::list::list(format, tag.as_deref(), &registry),
@@ -79,6 +81,7 @@ fn handle_termination_signals() {
     let spawned = std::thread::Builder::new().name("signals".into()).spawn(move || {
         if let Some(sig) = signals.forever().next() {
             judge_sandbox::cleanup::end_everything();
+            cmd::watch::restore_terminal();
             std::process::exit(128 + sig);
         }
     });

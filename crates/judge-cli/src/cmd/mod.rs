@@ -7,3 +7,4 @@ pub mod new;
 pub mod run;
 pub mod show;
 pub mod verify;
+pub mod watch;
