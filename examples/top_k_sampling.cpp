@@ -14,10 +14,14 @@ long long sample_top_k(const vector<double>& logits, long long k, double tempera
     double top = logits[order[0]], total = 0;
     vector<double> w(k);
     for (long long j = 0; j < k; ++j) total += w[j] = exp((logits[order[j]] - top) / temperature);
+    // Walk the cumulative probability; if rounding leaves u past the end,
+    // the answer is the last kept token of positive probability.
     double c = 0;
+    long long last = order[0];
     for (long long j = 0; j < k; ++j) {
+        if (w[j] > 0) last = order[j];
         c += w[j] / total;
         if (c > u) return order[j];
     }
-    return order[k - 1];
+    return last;
 }
