@@ -2,7 +2,8 @@
 //! discovery, the drivers derived from a function signature, build steps and
 //! the reading of compiler and interpreter diagnostics.
 //!
-//! Supported: Python 3 (`python`) and C++17 with g++ (`cpp`).
+//! Supported: Python 3 (`python`), C++20 with g++ (`cpp`) and, for stdin/stdout
+//! programs only, C17 with gcc (`c`).
 
 pub mod channel;
 mod cpp;
@@ -148,7 +149,28 @@ pub fn plan(
                 result_channel: matches!(target, Target::Function(_)),
             })
         }
-        other => Err(LangError::Unknown(other.to_string(), "python, cpp".into())),
+        "c" => {
+            // C: stdin/stdout programs only (problem packages); there is no C
+            // driver for function problems.
+            if let Target::Function(_) = target {
+                return Err(LangError::Toolchain(format!(
+                    "{}: function problems have no C driver (C is for stdin/stdout problems such as problem packages); use Python or C++",
+                    lang.name
+                )));
+            }
+            let mut argv = vec![exe_s];
+            argv.extend(lang.flags.iter().cloned());
+            argv.extend(["-o".into(), "solution".into(), "solution.c".into(), "-lm".into()]);
+            Ok(Plan {
+                driver_files: vec![],
+                build: Some(BuildStep { files: vec![("solution.c".to_string(), source.to_vec())], program: exe, argv, artifact: Some("solution".into()) }),
+                run_program: driver_dir.join("solution"),
+                run_argv: vec![d("solution")],
+                reachable: toolchain.reachable.clone(),
+                result_channel: false,
+            })
+        }
+        other => Err(LangError::Unknown(other.to_string(), "python, cpp, c".into())),
     }
 }
 
