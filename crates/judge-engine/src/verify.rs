@@ -120,26 +120,29 @@ pub fn folder_verdicts(folder: &str) -> Option<Vec<Verdict>> {
     })
 }
 
-/// The language of a submission file, or why judge cannot run it. A Python
-/// file whose first line is a `#!` naming python2 (or a `.py2` file) is
-/// Python 2, which judge does not run.
+/// The language of a submission file, or why judge cannot run it. A `.py`
+/// file whose first line is a `#!` naming python2 is Python 2 (as a `.py2`
+/// file is): run with the `python2` of the language table when one works,
+/// else skipped with the reason.
 pub fn submission_language(engine: &Engine, path: &Path) -> Result<String, String> {
     if path.is_dir() {
         return Err("multi-file submissions are not supported: skipped".into());
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let python2 = "Python 2 (a `python2` shebang or .py2): judge runs Python 3 only: skipped";
-    if ext == "py2" {
-        return Err(python2.into());
-    }
-    let lang = engine.languages().by_extension(ext).map(|l| l.id.clone()).ok_or_else(|| "language not supported: skipped".to_string())?;
+    let mut lang = engine.languages().by_extension(ext).map(|l| l.id.clone()).ok_or_else(|| "language not supported: skipped".to_string())?;
     if lang == "python" {
         let mut head = [0u8; 256];
         let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
         let first = String::from_utf8_lossy(&head[..n]).lines().next().unwrap_or("").to_string();
         if first.starts_with("#!") && first.contains("python2") {
-            return Err(python2.into());
+            lang = "python2".into();
         }
+    }
+    if lang == "python2" {
+        let cfg = engine.languages().get("python2").map_err(|_| "Python 2 (`python2` shebang or .py2): no python2 in the language table: skipped".to_string())?;
+        engine
+            .toolchain(cfg, &Options::default())
+            .map_err(|e| format!("Python 2 (`python2` shebang or .py2): no working python2 ({}): skipped", e.to_string().lines().next().unwrap_or("")))?;
     }
     Ok(lang)
 }

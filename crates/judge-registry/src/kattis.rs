@@ -812,6 +812,22 @@ mod tests {
     }
 
     #[test]
+    fn package_hash_follows_paths_and_contents() {
+        let dir = std::env::temp_dir().join(format!("judge-hash-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("problem.yaml"), "name: x\n").unwrap();
+        std::fs::write(dir.join("data/1.in"), "1\n").unwrap();
+        let a = package_hash(&dir).unwrap();
+        assert_eq!(a, package_hash(&dir).unwrap());
+        std::fs::write(dir.join("data/1.in"), "2\n").unwrap();
+        let b = package_hash(&dir).unwrap();
+        assert_ne!(a, b);
+        std::fs::rename(dir.join("data/1.in"), dir.join("data/2.in")).unwrap();
+        assert_ne!(b, package_hash(&dir).unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn default_validator_flags() {
         let f = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
         assert_eq!(
