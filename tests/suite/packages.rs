@@ -350,3 +350,17 @@ fn a_failed_time_limit_run_is_named() {
     assert!(text.contains("exit3.py                     got RE"), "{text}");
     assert!(err.contains("[2/2] accepted/zero.py: WA — not used for the time limit"), "{err}");
 }
+
+/// Compiler messages name the user's file once: a name that contains
+/// `solution.c` (`my_solution.cpp`) is not rewritten twice.
+#[test]
+fn compile_errors_name_the_users_file_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("my_solution.cpp");
+    std::fs::write(&file, "int main() { return undeclared_name; }\n").unwrap();
+    let out = judge().arg("run").arg(&file).arg("--package").arg(packages().join("anyorder-py")).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("my_solution.cpp:1:"), "{text}");
+    assert!(!text.contains("my_my_solution") && !text.contains(".cpppp"), "{text}");
+}

@@ -808,7 +808,9 @@ impl Engine {
         let rename = |s: String| {
             let s = strip_dir(&s, &dir.build);
             match user_file.as_deref() {
-                Some(u) => s.replace("solution.py", u).replace("solution.cpp", u).replace("solution.c", u),
+                // In one pass (a placeholder first): the user's own name may
+                // contain `solution.c`.
+                Some(u) => s.replace("solution.py", "\0").replace("solution.cpp", "\0").replace("solution.c", "\0").replace('\0', u),
                 None => s,
             }
         };
