@@ -399,7 +399,8 @@ impl Engine {
         };
         let hidden: Vec<PathBuf> = problem.dir.iter().cloned().chain([self.helper.clone()]).collect();
         // (name, command, arguments before the case's, exit code meaning valid, pass case args)
-        let mut validators: Vec<(String, Result<judge_check::CheckerCommand, String>, Vec<String>, i32, bool)> = Vec::new();
+        type Validator = (String, Result<judge_check::CheckerCommand, String>, Vec<String>, i32, bool);
+        let mut validators: Vec<Validator> = Vec::new();
         for prog in &pkg.input_validators {
             let cmd = self.program_command(prog, &dir, opts, &hidden).map_err(|e| e.to_string());
             validators.push((prog.entry.clone(), cmd, prog.args.clone(), 42, true));

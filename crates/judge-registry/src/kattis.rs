@@ -38,6 +38,11 @@ pub const DEFAULT_MEMORY_MIB: u64 = 1024;
 /// Default output limit of packages that give none, MiB (the spec's typical 8).
 pub const DEFAULT_OUTPUT_MIB: u64 = 8;
 
+/// Files by name: (file name, contents).
+pub type Files = Vec<(String, Vec<u8>)>;
+/// `constants` of problem.yaml: (name, [(variant, text)]), `value` first.
+pub type Constants = Vec<(String, Vec<(String, String)>)>;
+
 /// What a package adds to a problem: time-limit rules, validators, submissions.
 #[derive(Debug, Clone)]
 pub struct PackageInfo {
@@ -68,11 +73,11 @@ pub struct PackageInfo {
     /// Files added to every submission, by judge language id (`python`,
     /// `cpp`, `c`; from `include/<language>/`, else `include/default/`),
     /// constants already substituted: (language id, [(file name, contents)]).
-    pub includes: Vec<(String, Vec<(String, Vec<u8>)>)>,
+    pub includes: Vec<(String, Files)>,
     /// Files of `include/default/` (for languages without their own folder).
     pub include_default: Vec<(String, Vec<u8>)>,
     /// `constants` of problem.yaml: (name, [(variant, text)]), `value` first.
-    pub constants: Vec<(String, Vec<(String, String)>)>,
+    pub constants: Constants,
     /// Settings of the package judge reads but does not act on, one line each
     /// (visualizer arguments, static validation, ...).
     pub notes: Vec<String>,
@@ -127,7 +132,7 @@ fn substitute_constants(constants: &[(String, Vec<(String, String)>)], text: &[u
 }
 
 /// Read `constants` of problem.yaml: a scalar, or a map with `value` and variants.
-fn read_constants(y: &Yaml, file: &str) -> Result<Vec<(String, Vec<(String, String)>)>, RegistryError> {
+fn read_constants(y: &Yaml, file: &str) -> Result<Constants, RegistryError> {
     let scalar = |v: &Yaml| -> Option<String> {
         match v {
             Yaml::String(s) => Some(s.clone()),
