@@ -220,22 +220,25 @@ fn has_checktestdata() -> bool {
 /// reason, OLE accepted in time_limit_exceeded, partially_accepted checked,
 /// 2025-09 test_group.yaml keys accepted with a note, include/ and
 /// constants, folder and C input validators, checktestdata said not run
-/// (or run), and the time limit derived from every language with progress.
+/// (or run), folder submissions (Python with __main__.py, C++ with a
+/// header), and the time limit derived from every language with progress.
 #[test]
 fn kattis_fidelity_kinds_verify_as_promised() {
     let (code, text, err) = verify_isolated(&packages().join("fidelity"));
     assert_eq!(code, Some(0), "{text}\n{err}");
     let skipped = if text.contains("legacy.py                    got WA") { 0 } else { 1 };
-    assert!(text.contains(&format!("OK: {} as promised, 0 not, {skipped} skipped", 8 - skipped)), "{text}");
+    assert!(text.contains(&format!("OK: {} as promised, 0 not, {skipped} skipped", 10 - skipped)), "{text}");
     for needle in [
         "exit_call.py                 got AC",
         "quit_call.py3                got AC",
         "sum.c                        got AC",
         "ranges.cpp                   got AC",
+        "py_folder                    got AC",
+        "cpp_folder                   got AC",
         "small_only.py                got WA   want WA/TLE/OLE",
         "flood.c                      got OLE  want TLE/OLE",
         "constant.py                  got WA",
-        "4 accepted submission(s) ran",
+        "6 accepted submission(s) ran",
         "note: scoring problem: judged pass-fail",
         "note: `input_visualizer_args` ignored: judge runs no visualizers",
         "note: `static_validator_args` ignored: judge runs no static validation",
@@ -259,15 +262,15 @@ fn kattis_fidelity_kinds_verify_as_promised() {
         assert!(text.contains("input validator input_validators/format.ctd: NOT RUN (checktestdata not installed"), "{text}");
     }
     // Progress on stderr: each accepted submission, i/N, once.
-    for (i, name) in ["exit_call.py", "quit_call.py3", "ranges.cpp", "sum.c"].iter().enumerate() {
-        let line = format!("time limit: [{}/4] running accepted/{name}", i + 1);
+    for (i, name) in ["cpp_folder", "exit_call.py", "py_folder", "quit_call.py3", "ranges.cpp", "sum.c"].iter().enumerate() {
+        let line = format!("time limit: [{}/6] running accepted/{name}", i + 1);
         assert_eq!(err.matches(&line).count(), 1, "{line:?} once in:\n{err}");
     }
     // The accepted submissions ran once: exit_call.py burns a random
     // 40-200 ms, and the table shows the time-limit run's figure.
     let probe_ms = err
         .lines()
-        .find_map(|l| l.strip_prefix("time limit: [1/4] accepted/exit_call.py: AC, slowest case "))
+        .find_map(|l| l.strip_prefix("time limit: [2/6] accepted/exit_call.py: AC, slowest case "))
         .and_then(|r| r.strip_suffix(" ms"))
         .unwrap_or_else(|| panic!("no probe line for exit_call.py:\n{err}"));
     let table = text.lines().find(|l| l.contains("exit_call.py")).unwrap();
@@ -275,7 +278,8 @@ fn kattis_fidelity_kinds_verify_as_promised() {
 }
 
 /// The spec's own example package (reduced): include/python3 with a
-/// constant, an output validator with a constant, visualizer arguments.
+/// constant, an output validator with a constant, visualizer arguments, a
+/// folder submission whose entry point submissions.yaml names.
 #[test]
 fn the_specs_maximal_example_verifies() {
     let (code, text, err) = verify_isolated(&packages().join("maximal"));
@@ -283,8 +287,7 @@ fn the_specs_maximal_example_verifies() {
     for needle in [
         "accepted.py                  got AC",
         "wrong.py                     got WA",
-        "not_defined                  got -",
-        "multi-file submissions are not supported",
+        "not_defined                  got RE   want RE/MLE/OLE",
         "time limit: 10000 ms (from problem.yaml)",
         "note: `output_visualizer_args` ignored",
     ] {
@@ -315,7 +318,7 @@ fn run_package_derives_the_time_limit_once_and_caches_it() {
     };
     let (code, out, err) = run();
     assert_eq!(code, Some(0), "{out}\n{err}");
-    assert!(err.contains("time limit: [1/4] running accepted/exit_call.py"), "{err}");
+    assert!(err.contains("time limit: [2/6] running accepted/exit_call.py"), "{err}");
     assert!(err.contains("time limit 1000 ms (derived: slowest accepted"), "{err}");
     let entries: Vec<_> = std::fs::read_dir(cache.path().join("judge/time-limits")).unwrap().flatten().collect();
     assert_eq!(entries.len(), 1, "one cache entry");

@@ -35,6 +35,10 @@
 //! verify runs too (each runs once). Submissions that fail this run are named
 //! in the note, not silently dropped. `judge run --package` caches the derived
 //! limit under the package's BLAKE3 hash ([`Engine::cached_package_time_limit`]).
+//!
+//! Submissions: Python 3 (`.py`, `.py3`), Python 2 (`.py2` or a `#!…python2`
+//! first line; skipped when no python2 works), C, C++, and folders of one of
+//! these ([`folder_submission`]). Others are skipped with the reason.
 
 use crate::{rundir, Engine, EngineError, Event, Options, Submission};
 use judge_core::{Report, Verdict};
@@ -126,7 +130,7 @@ pub fn folder_verdicts(folder: &str) -> Option<Vec<Verdict>> {
 /// else skipped with the reason.
 pub fn submission_language(engine: &Engine, path: &Path) -> Result<String, String> {
     if path.is_dir() {
-        return Err("multi-file submissions are not supported: skipped".into());
+        return folder_submission(engine, path).map(|f| f.language);
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let mut lang = engine.languages().by_extension(ext).map(|l| l.id.clone()).ok_or_else(|| "language not supported: skipped".to_string())?;
@@ -145,6 +149,75 @@ pub fn submission_language(engine: &Engine, path: &Path) -> Result<String, Strin
             .map_err(|e| format!("Python 2 (`python2` shebang or .py2): no working python2 ({}): skipped", e.to_string().lines().next().unwrap_or("")))?;
     }
     Ok(lang)
+}
+
+/// A submission that is a folder (2025-09 "file or directory programs").
+#[derive(Debug, Clone)]
+pub struct FolderSubmission {
+    /// Judge language id.
+    pub language: String,
+    /// The entry file's name (the program's source).
+    pub entry: String,
+    /// Every other file of the folder: (name, contents).
+    pub others: Vec<(String, Vec<u8>)>,
+}
+
+/// Read a folder submission: its files are all of one language (Python,
+/// C or C++ by extension; others such as READMEs are carried along). The
+/// entry is `entrypoint` of `submissions/submissions.yaml` for exactly this
+/// folder when given, else `__main__.py`, `main.py` or the lone `.py` for
+/// Python (the spec's default entry point is `__main__.py`), the lone source
+/// for C/C++ (several C/C++ sources are not supported: judge compiles one
+/// file). Errors say why it is skipped.
+pub fn folder_submission(engine: &Engine, dir: &Path) -> Result<FolderSubmission, String> {
+    let skip = |why: &str| format!("folder submission: {why}: skipped");
+    let mut names: Vec<String> = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| skip(&format!("cannot read it: {e}")))?;
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if p.is_dir() {
+            return Err(skip(&format!("nested folder `{name}` is not supported")));
+        }
+        if p.is_file() {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let lang_of = |n: &str| Path::new(n).extension().and_then(|e| e.to_str()).and_then(|e| engine.languages().by_extension(e)).map(|l| l.id.clone());
+    let mut langs: Vec<String> = names.iter().filter_map(|n| lang_of(n)).collect();
+    langs.sort();
+    langs.dedup();
+    let language = match langs.as_slice() {
+        [one] => one.clone(),
+        [] => return Err(skip("no file in a language judge runs")),
+        _ => return Err(skip(&format!("several languages ({})", langs.join(", ")))),
+    };
+    let sources: Vec<&String> = names.iter().filter(|n| lang_of(n).as_deref() == Some(language.as_str())).collect();
+    let declared = judge_registry::kattis::submission_entrypoint(dir);
+    let entry = if let Some(e) = declared {
+        if !names.contains(&e) {
+            return Err(skip(&format!("entrypoint `{e}` (submissions.yaml) is not in the folder")));
+        }
+        e
+    } else if language.starts_with("python") {
+        ["__main__.py", "main.py"]
+            .iter()
+            .map(|s| s.to_string())
+            .find(|n| names.contains(n))
+            .or_else(|| (sources.len() == 1).then(|| sources[0].clone()))
+            .ok_or_else(|| skip("no entry point (expected __main__.py, main.py or an `entrypoint` in submissions.yaml)"))?
+    } else if sources.len() == 1 {
+        sources[0].clone()
+    } else {
+        return Err(skip("several C/C++ sources (judge compiles one file)"));
+    };
+    let mut others = Vec::new();
+    for n in names.iter().filter(|n| **n != entry) {
+        let bytes = std::fs::read(dir.join(n)).map_err(|e| skip(&format!("cannot read {n}: {e}")))?;
+        others.push((n.clone(), bytes));
+    }
+    Ok(FolderSubmission { language, entry, others })
 }
 
 /// A package's time limit and how it was found.
@@ -166,21 +239,43 @@ fn display_name(pkg_dir: &Path, path: &Path) -> String {
 }
 
 impl Engine {
-    /// Judge one file of a package's submissions; `None` if unsupported.
+    /// Judge one of a package's submissions (a file or a folder, see
+    /// [`folder_submission`]) with the package's constants and included files;
+    /// `Err(why)` when judge cannot run it.
     fn judge_file(&self, problem: &Problem, path: &Path, opts: &Options) -> Result<Result<Report, String>, EngineError> {
         let language = match submission_language(self, path) {
             Ok(l) => l,
             Err(why) => return Ok(Err(why)),
         };
-        let mut source = std::fs::read(path).map_err(|e| EngineError::Config(format!("cannot read {}: {e}", path.display())))?;
+        let mut problem = std::borrow::Cow::Borrowed(problem);
+        let (file, mut source) = if path.is_dir() {
+            // A folder: the entry is the source, the other files go beside it
+            // like included files (which win on a name collision, as the spec says).
+            let folder = match folder_submission(self, path) {
+                Ok(f) => f,
+                Err(why) => return Ok(Err(why)),
+            };
+            let entry = path.join(&folder.entry);
+            let source = std::fs::read(&entry).map_err(|e| EngineError::Config(format!("cannot read {}: {e}", entry.display())))?;
+            if let Some(pkg) = problem.to_mut().package.as_mut() {
+                let mut files: Vec<(String, Vec<u8>)> = folder.others.iter().map(|(n, b)| (n.clone(), pkg.substitute(b))).collect();
+                files.extend(pkg.include_files(&language).iter().cloned());
+                pkg.includes.retain(|(l, _)| *l != language);
+                pkg.includes.push((language.clone(), files));
+            }
+            (entry, source)
+        } else {
+            let source = std::fs::read(path).map_err(|e| EngineError::Config(format!("cannot read {}: {e}", path.display())))?;
+            (path.to_path_buf(), source)
+        };
         // Example submissions get the package's constants (2025-09).
         if let Some(pkg) = &problem.package {
             source = pkg.substitute(&source);
         }
-        let sub = Submission { path: path.to_path_buf(), source, language };
+        let sub = Submission { path: file, source, language };
         let mut opts = opts.clone();
         opts.fail_fast = true;
-        self.judge(problem, &sub, &opts, &mut |_: &Event| {}).map(Ok)
+        self.judge(&problem, &sub, &opts, &mut |_: &Event| {}).map(Ok)
     }
 
     /// The time limit of a package problem and where it came from: given by

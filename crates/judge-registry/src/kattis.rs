@@ -214,6 +214,16 @@ pub fn package_hash(dir: &Path) -> Result<String, RegistryError> {
     Ok(h.finalize().to_hex().to_string())
 }
 
+/// The `entrypoint` that `submissions/submissions.yaml` gives for exactly
+/// this submission (key `<folder>/<name>`; glob patterns are not matched), if any.
+pub fn submission_entrypoint(submission: &Path) -> Option<String> {
+    let name = submission.file_name()?.to_string_lossy().into_owned();
+    let folder = submission.parent()?.file_name()?.to_string_lossy().into_owned();
+    let y = load_yaml(&submission.parent()?.parent()?.join("submissions.yaml")).ok()??;
+    let key = format!("{folder}/{name}");
+    y[key.as_str()]["entrypoint"].as_str().map(String::from)
+}
+
 /// Whether `dir` is a problem package (it has a `problem.yaml`).
 pub fn is_package(dir: &Path) -> bool {
     !dir.join("problem.toml").exists() && dir.join("problem.yaml").is_file()
