@@ -367,3 +367,33 @@ fn compile_errors_name_the_users_file_exactly() {
     assert!(text.contains("my_solution.cpp:1:"), "{text}");
     assert!(!text.contains("my_my_solution") && !text.contains(".cpppp"), "{text}");
 }
+
+/// Links in a folder submission or in include/ are not followed: the judge
+/// reads package files as root, and a link would copy any file into the run.
+#[test]
+fn links_in_folder_submissions_and_include_are_not_followed() {
+    let secret_dir = tempfile::tempdir().unwrap();
+    let secret = secret_dir.path().join("secret.txt");
+    std::fs::write(&secret, "root-only-7c1d\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("links");
+    for (rel, text) in [
+        ("problem.yaml", "problem_format_version: 2025-09\nname: Links\nlimits:\n  time_limit: 1\n"),
+        ("data/secret/1.in", "1\n"),
+        ("data/secret/1.ans", "1\n"),
+        ("submissions/accepted/echo.py", "import os\nprint(input())\nassert not os.path.exists(os.path.join(os.path.dirname(__file__), 'stolen.txt'))\n"),
+        ("submissions/wrong_answer/linked/__main__.py", "print(open(__file__.replace('__main__.py', 'stolen.txt')).read())\n"),
+    ] {
+        let f = p.join(rel);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, text).unwrap();
+    }
+    std::fs::create_dir_all(p.join("include/python3")).unwrap();
+    std::os::unix::fs::symlink(&secret, p.join("include/python3/stolen.txt")).unwrap();
+    std::os::unix::fs::symlink(&secret, p.join("submissions/wrong_answer/linked/stolen.txt")).unwrap();
+    let (code, text, err) = verify_isolated(&p);
+    assert!(!text.contains("root-only") && !err.contains("root-only"), "{text}\n{err}");
+    assert_eq!(code, Some(0), "{text}\n{err}");
+    assert!(text.contains("echo.py                      got AC"), "{text}");
+    assert!(text.contains("folder submission: `stolen.txt` is a symbolic link: skipped"), "{text}");
+}

@@ -176,6 +176,11 @@ pub fn folder_submission(engine: &Engine, dir: &Path) -> Result<FolderSubmission
     for e in entries.flatten() {
         let p = e.path();
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // The package is only partly trusted: no link is followed (judge
+        // reads as root; a link could copy any file into the sandbox).
+        if e.file_type().map(|t| t.is_symlink()).unwrap_or(true) {
+            return Err(skip(&format!("`{name}` is a symbolic link")));
+        }
         if p.is_dir() {
             return Err(skip(&format!("nested folder `{name}` is not supported")));
         }

@@ -708,7 +708,13 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
         langs.sort();
         for ldir in langs {
             let code = file_name(&ldir);
-            let mut files: Vec<PathBuf> = std::fs::read_dir(&ldir).map_err(|e| invalid(ldir.display().to_string(), e.to_string()))?.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+            // Regular files only: links are not followed (judge reads as root).
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&ldir)
+                .map_err(|e| invalid(ldir.display().to_string(), e.to_string()))?
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .collect();
             files.sort();
             let mut read = Vec::new();
             for f in files {
