@@ -5,6 +5,8 @@ sys.path (captured at discovery, so site-packages such as numpy stay
 importable while the slow `site` start-up is skipped) and runs the solution
 as ``__main__``. ``--check SPEC.json`` only compiles it (syntax errors are CE).
 The spec is read with the C JSON scanner: importing `json` would cost ~13 ms.
+``-S`` also skips the `exit()`/`quit()` builtins that `site` defines; they are
+defined here as `site` does (calling them raises SystemExit).
 """
 
 import sys
@@ -27,8 +29,29 @@ def _load_spec(path):
     return _json.make_scanner(Ctx())(text, 0)[0]
 
 
+class _Quitter:
+    """`exit`/`quit` as `site` defines them (-S skips site)."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"Use {self.name}() or Ctrl-D (i.e. EOF) to exit"
+
+    def __call__(self, code=None):
+        try:
+            sys.stdin.close()
+        except Exception:
+            pass
+        raise SystemExit(code)
+
+
 def main():
+    import builtins
     import os
+
+    builtins.exit = _Quitter("exit")
+    builtins.quit = _Quitter("quit")
 
     check = len(sys.argv) == 3 and sys.argv[1] == "--check"
     spec = _load_spec(sys.argv[-1])

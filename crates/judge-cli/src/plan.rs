@@ -22,6 +22,17 @@ pub fn registry(args: &RegistryArgs) -> Result<Registry, CliError> {
     }
 }
 
+/// Where derived package time limits are cached:
+/// `$XDG_CACHE_HOME/judge/time-limits`, else `$HOME/.cache/judge/time-limits`;
+/// `None` (no caching) when neither variable is set.
+pub fn time_limit_cache_dir() -> Option<std::path::PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| std::path::PathBuf::from(h).join(".cache")))?;
+    Some(base.join("judge").join("time-limits"))
+}
+
 /// A judging, resolved from the flags.
 pub struct RunPlan {
     /// The engine (sandbox, language table).
@@ -100,7 +111,11 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
         opts.toolchain_overrides.push(("cpp".into(), c.clone()));
     }
     if problem.package.is_some() {
-        let (ms, note) = engine.package_time_limit(&problem, &opts)?;
+        let progress = &mut |line: &str| {
+            let _ = writeln!(anstream::stderr(), "{}", terminal_safe(line));
+        };
+        let tl = engine.cached_package_time_limit(&problem, &opts, time_limit_cache_dir().as_deref(), progress)?;
+        let (ms, note) = (tl.ms, tl.note);
         problem.manifest.limits.time_ms = ms;
         problem.manifest.limits.wall_ms = None;
         if args.format == FormatArg::Human {

@@ -71,7 +71,7 @@ impl CaseRun {
 fn user_paths(ctx: &CaseContext<'_>, text: String) -> String {
     let user = ctx.user_file.display().to_string();
     let mut out = text;
-    for name in ["solution.py", "solution.cpp"] {
+    for name in ["solution.py", "solution.cpp", "solution.c"] {
         out = out.replace(&ctx.driver_dir.join(name).display().to_string(), &user);
     }
     out

@@ -442,7 +442,18 @@ impl Engine {
                 return Err(EngineError::Internal(cause.message()));
             }
         };
-        let plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
+        let mut plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
+        // A package's `include/` files go beside the source (before judge's
+        // own files, which win on a name collision).
+        if let Some(pkg) = &problem.package {
+            let extra = pkg.include_files(&lang.id).to_vec();
+            if !extra.is_empty() {
+                match plan.build.as_mut().filter(|b| b.artifact.is_some()) {
+                    Some(step) => step.files.splice(0..0, extra),
+                    None => plan.driver_files.splice(0..0, extra),
+                };
+            }
+        }
         let mut build = Build {
             dir,
             plan,
@@ -758,20 +769,32 @@ impl Engine {
             let argv = vec![tc.exe.display().to_string(), "-I".into(), "-B".into(), entry.display().to_string()];
             return Ok(base(tc.exe.clone(), argv, tc.reachable.clone()));
         }
-        // C++: compile it in the sandbox like a submission, headers beside it.
-        let cpp = self.languages.get("cpp").map_err(|e| Config(e.to_string()))?;
-        let tc = self.toolchain(cpp, opts).map_err(|e| Config(format!("the checker needs a C++ compiler: {e}")))?;
+        // C or C++: compile it in the sandbox like a submission, headers beside
+        // it; a folder's sources are compiled together (Kattis "a directory
+        // containing one or more C or C++ files"). C alone is built by gcc.
+        let is_cpp = |n: &str| [".cpp", ".cc", ".cxx", ".c++", ".C"].iter().any(|e| n.ends_with(e));
+        let c_only = prog.entry.ends_with(".c") && !prog.files.iter().any(|(n, _)| is_cpp(n));
+        let (lang_id, what) = if c_only { ("c", "a C compiler") } else { ("cpp", "a C++ compiler") };
+        let lang = self.languages.get(lang_id).map_err(|e| Config(e.to_string()))?;
+        let tc = self.toolchain(lang, opts).map_err(|e| Config(format!("the checker needs {what}: {e}")))?;
         let build = dir.fresh_workdir("checker-build").map_err(|e| Internal(e.to_string()))?;
-        let argv = vec![
+        let mut sources: Vec<String> =
+            prog.files.iter().map(|(n, _)| n.clone()).filter(|n| if c_only { n.ends_with(".c") } else { is_cpp(n) }).collect();
+        if !sources.contains(&prog.entry) {
+            sources.push(prog.entry.clone());
+        }
+        let std = if c_only { "-std=gnu17" } else { "-std=gnu++20" };
+        let mut argv = vec![
             tc.exe.display().to_string(),
-            "-std=c++17".into(),
+            std.into(),
             "-O2".into(),
             "-pipe".into(),
             "-fdiagnostics-color=never".into(),
             "-o".into(),
             "checker.bin".into(),
-            prog.entry.clone(),
         ];
+        argv.extend(sources);
+        argv.push("-lm".into());
         // The sources are seeded from the checker's folder into the compiler's
         // private tmpfs; the binary is copied back into that folder once.
         let mut spec = compile_spec(&tc.exe, argv, &build, Vec::new(), vec![checker_dir.clone()], hidden);
@@ -833,7 +856,9 @@ impl Engine {
         let rename = |s: String| {
             let s = strip_dir(&s, &dir.build);
             match user_file.as_deref() {
-                Some(u) => s.replace("solution.py", u).replace("solution.cpp", u),
+                // In one pass (a placeholder first): the user's own name may
+                // contain `solution.c`.
+                Some(u) => s.replace("solution.py", "\0").replace("solution.cpp", "\0").replace("solution.c", "\0").replace('\0', u),
                 None => s,
             }
         };

@@ -40,7 +40,8 @@ fn is_executable(p: &Path) -> bool {
 }
 
 const PY_PROBE: &str = "import sys, json; print(json.dumps({'executable': sys.executable, 'prefix': sys.prefix, \
-'base_prefix': sys.base_prefix, 'exec_prefix': sys.exec_prefix, 'base_exec_prefix': sys.base_exec_prefix, \
+'base_prefix': getattr(sys, 'base_prefix', sys.prefix), 'exec_prefix': sys.exec_prefix, \
+'base_exec_prefix': getattr(sys, 'base_exec_prefix', sys.exec_prefix), \
 'version': sys.version.split()[0], 'path': [p for p in sys.path if p]}))";
 
 /// Resolve the toolchain of `lang`. `override_cmd` (from a flag) wins over the
@@ -57,7 +58,7 @@ pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<Res
         LangError::Toolchain(format!("{}: `{cmd}` (from {origin}) {where_}", lang.name))
     })?;
     match lang.id.as_str() {
-        "python" => {
+        "python" | "python2" => {
             let out = Command::new(&found)
                 .args(["-c", PY_PROBE])
                 .env_remove("PYTHONPATH")
@@ -99,7 +100,7 @@ pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<Res
                 .map(|a| a.iter().filter_map(|p| p.as_str().map(String::from)).collect())
                 .unwrap_or_default();
             Ok(ResolvedToolchain {
-                info: Toolchain { name: "python3".into(), path: exe.display().to_string(), version: s("version") },
+                info: Toolchain { name: if lang.id == "python2" { "python2".into() } else { "python3".into() }, path: exe.display().to_string(), version: s("version") },
                 exe,
                 reachable,
                 sys_path,

@@ -2,7 +2,8 @@
 //! discovery, the drivers derived from a function signature, build steps and
 //! the reading of compiler and interpreter diagnostics.
 //!
-//! Supported: Python 3 (`python`) and C++17 with g++ (`cpp`).
+//! Supported: Python 3 (`python`), C++20 with g++ (`cpp`) and, for stdin/stdout
+//! programs only, C17 with gcc (`c`).
 
 pub mod channel;
 mod cpp;
@@ -148,7 +149,52 @@ pub fn plan(
                 result_channel: matches!(target, Target::Function(_)),
             })
         }
-        other => Err(LangError::Unknown(other.to_string(), "python, cpp".into())),
+        "python2" => {
+            // Python 2: stdin/stdout programs of problem packages, run as they
+            // are (the bootstrap and driver are Python 3 code).
+            if let Target::Function(_) = target {
+                return Err(LangError::Toolchain(format!("{}: function problems have no Python 2 driver; use Python 3", lang.name)));
+            }
+            let solution = d("solution.py");
+            let mut check = vec![exe_s.clone()];
+            check.extend(lang.flags.iter().cloned());
+            // Syntax errors as `solution.py:LINE:COL: SyntaxError: msg` (no paths).
+            let script = "import sys\ntry:\n    compile(open(sys.argv[1], 'rb').read(), 'solution.py', 'exec')\nexcept SyntaxError as e:\n    sys.stdout.write('solution.py:%s:%s: SyntaxError: %s\\n' % (e.lineno, e.offset or 0, e.msg))\n    sys.exit(1)\n";
+            check.extend(["-c".into(), script.into(), solution.clone()]);
+            let mut run = vec![exe_s];
+            run.extend(lang.flags.iter().cloned());
+            run.push(solution);
+            Ok(Plan {
+                driver_files: vec![("solution.py".to_string(), source.to_vec())],
+                build: Some(BuildStep { files: vec![], program: exe.clone(), argv: check, artifact: None }),
+                run_program: exe,
+                run_argv: run,
+                reachable: toolchain.reachable.clone(),
+                result_channel: false,
+            })
+        }
+        "c" => {
+            // C: stdin/stdout programs only (problem packages); there is no C
+            // driver for function problems.
+            if let Target::Function(_) = target {
+                return Err(LangError::Toolchain(format!(
+                    "{}: function problems have no C driver (C is for stdin/stdout problems such as problem packages); use Python or C++",
+                    lang.name
+                )));
+            }
+            let mut argv = vec![exe_s];
+            argv.extend(lang.flags.iter().cloned());
+            argv.extend(["-o".into(), "solution".into(), "solution.c".into(), "-lm".into()]);
+            Ok(Plan {
+                driver_files: vec![],
+                build: Some(BuildStep { files: vec![("solution.c".to_string(), source.to_vec())], program: exe, argv, artifact: Some("solution".into()) }),
+                run_program: driver_dir.join("solution"),
+                run_argv: vec![d("solution")],
+                reachable: toolchain.reachable.clone(),
+                result_channel: false,
+            })
+        }
+        other => Err(LangError::Unknown(other.to_string(), "python, python2, cpp, c".into())),
     }
 }
 

@@ -302,7 +302,11 @@ fn print_table(reports: &[(ProblemVerifyReport, f64)], out: &mut impl Write) {
 fn verify_package(engine: &Engine, problem: &Problem, opts: &Options, out: &mut impl Write) -> Option<bool> {
     let id = problem.id();
     let _ = writeln!(out, "judge verify {id}");
-    let report = match engine.verify(problem, opts, &mut |c| {
+    let progress = &mut |line: &str| {
+        let _ = writeln!(anstream::stderr(), "{}", judge_report::terminal_safe(line));
+    };
+    let cache = crate::plan::time_limit_cache_dir();
+    let report = match engine.verify_with_cache(problem, opts, cache.as_deref(), progress, &mut |c| {
         let mut out = SafeOut(stdout());
         let status = if c.skipped {
             "skipped"
@@ -333,8 +337,14 @@ fn verify_package(engine: &Engine, problem: &Problem, opts: &Options, out: &mut 
         }
     };
     let _ = writeln!(out, "  time limit: {} ms ({})", report.time_limit_ms, report.time_limit_note);
-    if report.inputs.is_empty() {
+    for note in &report.notes {
+        let _ = writeln!(out, "  note: {note}");
+    }
+    if report.inputs.is_empty() && report.inputs_not_run.is_empty() {
         let _ = writeln!(out, "  input validation: no input validators in the package");
+    }
+    for (name, why) in &report.inputs_not_run {
+        let _ = writeln!(out, "  input validator {name}: NOT RUN ({why})");
     }
     for i in &report.inputs {
         match (&i.error, i.rejected.is_empty()) {

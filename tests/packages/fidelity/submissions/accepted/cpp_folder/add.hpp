@@ -1,0 +1,1 @@
+inline long add(long a, long b) { return a + b; }

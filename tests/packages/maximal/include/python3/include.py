@@ -1,0 +1,1 @@
+magic_constant = {{example_constant}}
