@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod doctor;
+pub mod grade;
 pub mod list;
 pub mod new;
 pub mod run;
