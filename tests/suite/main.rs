@@ -12,6 +12,7 @@
 mod checkers;
 mod cli;
 mod engine;
+mod grade;
 mod degrade;
 mod hostile;
 mod integrity;

@@ -237,9 +237,10 @@ impl GradeReport {
         self.contended = self.solutions.iter().any(|s| s.contended);
     }
 
-    /// Whether every solution is AC (and there is at least one).
+    /// Whether every solution is AC (true when there is none: a partition
+    /// can be empty).
     pub fn all_accepted(&self) -> bool {
-        !self.solutions.is_empty() && self.solutions.iter().all(|s| s.verdict == Verdict::AC)
+        self.solutions.iter().all(|s| s.verdict == Verdict::AC)
     }
 
     /// Any solution with an IE verdict (the judge failed, not the student).
@@ -396,7 +397,7 @@ pub fn write_scoreboard<W: Write>(r: &GradeReport, mut out: W) -> std::io::Resul
         writeln!(out, "{}", fmt_row(row))?;
     }
     for i in &r.ignored {
-        writeln!(out, "ignored: {} ({})", safe(&i.file), safe(&i.reason))?;
+        writeln!(out, "ignored: {}: {}", safe(&i.file), safe(&i.reason))?;
     }
     for s in r.solutions.iter().filter(|s| s.verdict != Verdict::AC) {
         writeln!(out)?;

@@ -316,7 +316,7 @@ impl Registries {
         }
         Err(match marker_unknown {
             Some(id) => format!("its `judge:` marker names an unknown problem `{id}`"),
-            None => "matches no problem (no `judge: <id>` marker; the file name is neither a problem id nor a function name)".into(),
+            None => "matches no problem: no `judge: <id>` marker, and the file name is neither a problem id nor a function name".into(),
         })
     }
 }
@@ -700,7 +700,10 @@ fn emit(r: &GradeReport, outputs: &GradeOutputs) -> Result<(), CliError> {
         write_atomically(p, judge_report::json_safe(doc).as_bytes())?;
     }
     if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
-        github(r)?;
+        github(r, outputs.format == GradeFormat::Json)?;
+    }
+    if r.solutions.is_empty() {
+        let _ = writeln!(anstream::stderr(), "judge: note: no solution to grade{}", r.partition.as_ref().map(|p| format!(" in partition {p}")).unwrap_or_default());
     }
     let mut out = stdout();
     match outputs.format {
@@ -714,12 +717,16 @@ fn emit(r: &GradeReport, outputs: &GradeOutputs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// GitHub Actions: `::error` annotations on stdout, the markdown summary
-/// appended to `$GITHUB_STEP_SUMMARY`.
-fn github(r: &GradeReport) -> Result<(), CliError> {
-    let mut out = stdout();
+/// GitHub Actions: `::error` annotations on stdout (on stderr when stdout
+/// carries the JSON report; the runner reads workflow commands from both),
+/// the markdown summary appended to `$GITHUB_STEP_SUMMARY`.
+fn github(r: &GradeReport, json_on_stdout: bool) -> Result<(), CliError> {
     for line in grade::github_annotations(r) {
-        let _ = writeln!(out, "{line}");
+        if json_on_stdout {
+            let _ = writeln!(std::io::stderr(), "{line}");
+        } else {
+            let _ = writeln!(stdout(), "{line}");
+        }
     }
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         let mut f = std::fs::OpenOptions::new()
