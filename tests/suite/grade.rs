@@ -356,3 +356,60 @@ fn grade_on_github_actions_annotates_and_writes_the_summary() {
     assert!(md.contains("| sum-pair | week2/sum\\_pair.py | python | WA | 3/4 | 3.75/5 |"), "{md}");
     assert!(md.contains("**Total: 22.87/35 points**"), "{md}");
 }
+
+/// The CPUs a process may run on (`Cpus_allowed_list` of /proc/PID/status).
+fn allowed_cpus(pid: u32) -> Option<String> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status.lines().find_map(|l| l.strip_prefix("Cpus_allowed_list:")).map(|s| s.trim().to_string())
+}
+
+/// More jobs than cores: the cases of a solution run pinned to one CPU, and
+/// no two solutions' cases run on the same CPU at the same time (their
+/// builds may overlap).
+#[test]
+fn grade_runs_cases_one_solution_per_cpu() {
+    let base = uid_for("grade-one-per-cpu");
+    let dir = tempfile::tempdir().unwrap();
+    for n in ["a", "b", "c", "d"] {
+        std::fs::write(
+            dir.path().join(format!("slow_{n}.py")),
+            "# judge: longest-clean-span\nimport time\ndef longest_clean_span(tokens, banned):\n    time.sleep(0.05)\n    return 0\n",
+        )
+        .unwrap();
+    }
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let jobs = (cores + 2).to_string();
+    let mut c = grade_cmd();
+    let report = dir.path().join("grade.json");
+    c.env("JUDGE_SANDBOX_UID", base.to_string()).arg(dir.path()).args(["-j", &jobs, "--json"]).arg(&report);
+    c.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    let mut child = c.spawn().unwrap();
+    let mut samples_with_pins = 0;
+    while child.try_wait().unwrap().is_none() {
+        // uid → the single CPUs its processes are pinned to, now.
+        let mut pinned: Vec<(u32, String)> = Vec::new();
+        for slot in 0..(cores as u32 + 2) {
+            for (pid, _) in processes_of_uid(base + slot) {
+                if let Some(cpus) = allowed_cpus(pid).filter(|c| !c.contains([',', '-'])) {
+                    if !pinned.contains(&(slot, cpus.clone())) {
+                        pinned.push((slot, cpus));
+                    }
+                }
+            }
+        }
+        if !pinned.is_empty() {
+            samples_with_pins += 1;
+        }
+        let mut cpus: Vec<&String> = pinned.iter().map(|(_, c)| c).collect();
+        cpus.sort();
+        let n = cpus.len();
+        cpus.dedup();
+        assert_eq!(cpus.len(), n, "two solutions' runs on one CPU at once: {pinned:?}");
+        assert!(n <= cores, "more pinned runs than cores: {pinned:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(doc["solutions"].as_array().unwrap().len(), 4);
+    assert!(samples_with_pins > 0, "never saw a pinned run");
+}
