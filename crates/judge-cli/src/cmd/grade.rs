@@ -132,7 +132,6 @@ struct Found {
     rel: String,
     /// Its path to open (the repository joined with `rel`).
     path: PathBuf,
-    source: Vec<u8>,
     language: String,
     problem: String,
 }
@@ -163,7 +162,7 @@ fn grade_dir(args: &GradeArgs) -> CmdResult {
             return Err(usage(anyhow!("{}: field `problem.{id}`: unknown problem `{id}`", manifest_path.display())));
         }
         if let Some(p) = settings.points {
-            if !p.is_finite() || p < 0.0 || p > 1e9 {
+            if !p.is_finite() || !(0.0..=1e9).contains(&p) {
                 return Err(usage(anyhow!("{}: field `problem.{id}.points`: expected a number from 0 to 1e9, found {p}", manifest_path.display())));
             }
         }
@@ -324,10 +323,13 @@ impl Registries {
 /// Directories never searched for solutions.
 const SKIP_DIRS: &[&str] = &["target", "node_modules", "__pycache__", "venv", "build"];
 
+/// Source files (path, language id) and the files passed over, with why.
+type SourceFiles = (Vec<(String, String)>, Vec<Ignored>);
+
 /// Source files under `root` (sorted, relative, `/`-separated): hidden
 /// entries, [`SKIP_DIRS`], the problems directory and any problem directory
 /// (one with a `problem.toml`) are skipped; symbolic links are not followed.
-fn source_files(root: &Path, problems: Option<&Path>, languages: &LanguageTable) -> Result<(Vec<(String, String)>, Vec<Ignored>), CliError> {
+fn source_files(root: &Path, problems: Option<&Path>, languages: &LanguageTable) -> Result<SourceFiles, CliError> {
     let mut out = Vec::new();
     let mut ignored = Vec::new();
     let problems = problems.and_then(|p| p.canonicalize().ok());
@@ -373,16 +375,13 @@ fn discover(
 ) -> Result<(Vec<Found>, Vec<Ignored>), CliError> {
     let (files, mut ignored) = source_files(root, problems, languages)?;
     let mut found = Vec::new();
-    let read = |rel: &str| -> Result<Vec<u8>, CliError> {
-        let path = root.join(rel);
-        std::fs::read(&path).map_err(|e| usage(anyhow!("{}: cannot read: {e}", path.display())))
-    };
     if manifest.solution.is_empty() {
         for (rel, language) in files {
-            let source = read(&rel)?;
             let path = root.join(&rel);
-            match registries.detect(&path, &source) {
-                Ok(problem) => found.push(Found { rel, path, source, language, problem }),
+            // The marker is in the first lines: a bounded read, whatever the file's size.
+            let head = read_capped(&path, DETECT_BYTES).map_err(|e| usage(anyhow!("{}: cannot read: {e}", path.display())))?;
+            match registries.detect(&path, &head) {
+                Ok(problem) => found.push(Found { rel, path, language, problem }),
                 Err(reason) => ignored.push(Ignored { file: rel, reason }),
             }
         }
@@ -411,7 +410,7 @@ fn discover(
                 return Err(usage(anyhow!("{}: field `{field}`: `{rel}` is listed twice for `{}`", manifest_path.display(), s.problem)));
             }
             listed.push(rel.clone());
-            found.push(Found { source: read(&rel)?, rel, path, language, problem: s.problem.clone() });
+            found.push(Found { rel, path, language, problem: s.problem.clone() });
         }
         for (rel, _) in files {
             if !listed.contains(&rel) {
@@ -421,6 +420,20 @@ fn discover(
         found.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.problem.cmp(&b.problem)));
     }
     Ok((found, ignored))
+}
+
+/// Bytes read from a file to find its `judge:` marker.
+const DETECT_BYTES: u64 = 64 << 10;
+/// Bytes of a solution read for judging: one more than the sandbox accepts
+/// as a source (64 MiB), so that a larger file is still a CE, read in bounded memory.
+const SOURCE_BYTES: u64 = (64 << 20) + 1;
+
+/// At most `max` bytes of a file.
+fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?.take(max).read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 fn apply_limits(p: &mut Problem, lim: &LimitOverrides) -> Result<(), String> {
@@ -587,7 +600,7 @@ fn uid_base() -> u32 {
 /// What a worker tells the main thread.
 enum Progress {
     Started(usize),
-    Done(usize, Result<Report, String>),
+    Done(usize, Box<Result<Report, String>>),
 }
 
 /// Judge every solution on `jobs` workers; results in `found`'s order.
@@ -625,7 +638,7 @@ fn run_all(
                     let Some(f) = found.get(i) else { break };
                     let _ = tx.send(Progress::Started(i));
                     let result = judge_one(&engine, &mut prepared, f, problems, opts, cores);
-                    let _ = tx.send(Progress::Done(i, result));
+                    let _ = tx.send(Progress::Done(i, Box::new(result)));
                 }
             });
             if let Err(e) = spawned {
@@ -639,7 +652,7 @@ fn run_all(
                 Progress::Started(i) => running.push(i),
                 Progress::Done(i, r) => {
                     running.retain(|x| *x != i);
-                    results[i] = Some(r);
+                    results[i] = Some(*r);
                     if let Some(b) = &bar {
                         b.inc(1);
                     }
@@ -669,7 +682,9 @@ fn judge_one(
     let problem = problems.get(&f.problem).ok_or_else(|| format!("internal error: problem `{}` not loaded", f.problem))?;
     let prep = prepared.entry(f.problem.clone()).or_insert_with(|| engine.prepare(problem.clone(), opts).map_err(|e| e.to_string()));
     let prep = prep.as_ref().map_err(|e| e.clone())?;
-    let sub = Submission { path: f.path.clone(), source: f.source.clone(), language: f.language.clone() };
+    // Read now, by the worker: the sources of a large repository are never all in memory.
+    let source = read_capped(&f.path, SOURCE_BYTES).map_err(|e| format!("cannot read {}: {e}", f.rel))?;
+    let sub = Submission { path: f.path.clone(), source, language: f.language.clone() };
     let cancel = CancelToken::new();
     let quiet = &mut |_: &judge_core::Event| {};
     let started = now_unix_ms();
@@ -781,7 +796,7 @@ mod tests {
     use super::*;
 
     fn found(rel: &str) -> Found {
-        Found { rel: rel.into(), path: rel.into(), source: Vec::new(), language: "python".into(), problem: "p".into() }
+        Found { rel: rel.into(), path: rel.into(), language: "python".into(), problem: "p".into() }
     }
 
     #[test]
