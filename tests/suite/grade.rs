@@ -413,3 +413,60 @@ fn grade_runs_cases_one_solution_per_cpu() {
     assert_eq!(doc["solutions"].as_array().unwrap().len(), 4);
     assert!(samples_with_pins > 0, "never saw a pinned run");
 }
+
+/// Everything a `judge grade` writes to a terminal (stdout and stderr on one
+/// pseudo-terminal), with `CI` set or not.
+fn grade_on_a_terminal(dir: &Path, ci: bool) -> (Option<i32>, String) {
+    use std::io::Read;
+    use std::os::fd::{AsFd, OwnedFd};
+    let ws = nix::pty::Winsize { ws_row: 40, ws_col: 160, ws_xpixel: 0, ws_ypixel: 0 };
+    let pty = nix::pty::openpty(Some(&ws), None).unwrap();
+    let slave = |fd: &OwnedFd| std::process::Stdio::from(fd.as_fd().try_clone_to_owned().unwrap());
+    let mut c = judge();
+    c.env_remove("CI").env_remove("GITHUB_ACTIONS").env("TERM", "xterm").arg("grade").arg(dir).args(["-j", "1"]);
+    if ci {
+        c.env("CI", "true");
+    }
+    c.stdout(slave(&pty.slave)).stderr(slave(&pty.slave)).stdin(std::process::Stdio::null());
+    let mut child = c.spawn().unwrap();
+    // Close every copy of the slave here (the command holds two), or the reader never sees EIO.
+    drop(c);
+    drop(pty.slave);
+    let mut master = std::fs::File::from(pty.master);
+    let reader = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        // EIO once the judge (the last holder of the slave) has exited.
+        while let Ok(n) = master.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let status = child.wait().unwrap();
+    (status.code(), text(&reader.join().unwrap()))
+}
+
+/// A progress bar on a terminal; none when `CI` is set (nor when piped: the
+/// other tests).
+#[test]
+fn grade_shows_progress_on_a_terminal_but_not_in_ci() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in ["a", "b"] {
+        std::fs::write(
+            dir.path().join(format!("slow_{n}.py")),
+            "# judge: longest-clean-span\nimport time\ndef longest_clean_span(tokens, banned):\n    time.sleep(0.06)\n    return 0\n",
+        )
+        .unwrap();
+    }
+    let (code, shown) = grade_on_a_terminal(dir.path(), false);
+    assert_eq!(code, Some(1), "{shown}");
+    assert!(shown.contains("/2 solutions  "), "no progress bar on a terminal:\n{shown}");
+    assert!(shown.contains("total: 0/2 points"), "{shown}");
+    let (code, shown) = grade_on_a_terminal(dir.path(), true);
+    assert_eq!(code, Some(1), "{shown}");
+    assert!(!shown.contains("/2 solutions  "), "a progress bar with CI set:\n{shown}");
+    assert!(shown.contains("total: 0/2 points"), "{shown}");
+}
