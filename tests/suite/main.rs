@@ -13,6 +13,7 @@ mod cache;
 mod checkers;
 mod cli;
 mod engine;
+mod grade;
 mod degrade;
 mod hostile;
 mod integrity;

@@ -172,6 +172,17 @@ pub enum Command {
         #[arg(value_parser = ["clear"])]
         action: Option<String>,
     },
+    /// Grade a practice repository: judge every solution in DIR (in parallel),
+    /// print a scoreboard, write JSON/JUnit/Gradescope reports (docs/grade.md).
+    /// Exit 0 when every solution is AC (or the score reaches --min-score), 1
+    /// otherwise, 2 for usage or configuration errors.
+    #[command(args_conflicts_with_subcommands = true)]
+    Grade {
+        #[command(flatten)]
+        grade: GradeArgs,
+        #[command(subcommand)]
+        merge: Option<GradeCommand>,
+    },
     /// Write the starter file of a problem (never overwrites a file).
     New {
         /// Problem id.
@@ -184,5 +195,88 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         registry: RegistryArgs,
+    },
+}
+
+/// Formats of `judge grade`'s stdout.
+#[derive(Copy, Clone, ValueEnum, PartialEq, Eq, Debug)]
+pub enum GradeFormat {
+    /// The scoreboard.
+    Human,
+    /// The grade report (docs/grade.md); also a JSON document for a configuration error.
+    Json,
+}
+
+/// Where `judge grade` writes its reports.
+#[derive(Args, Clone, Debug)]
+pub struct GradeOutputs {
+    /// Write the grade report (JSON, docs/grade.md) to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub json: Option<PathBuf>,
+    /// Write JUnit XML (one testsuite per solution, one testcase per case) to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub junit: Option<PathBuf>,
+    /// Write Gradescope's results.json to PATH.
+    #[arg(long, value_name = "PATH")]
+    pub gradescope: Option<PathBuf>,
+    /// Gradescope: show hidden cases' entries after the due date instead of never.
+    #[arg(long)]
+    pub after_due_date: bool,
+    /// Output format on stdout.
+    #[arg(long, short, value_enum, default_value_t = GradeFormat::Human)]
+    pub format: GradeFormat,
+    /// Exit 0 when the score reaches this many points (`12.5`) or this share of the maximum (`80%`).
+    #[arg(long, value_name = "POINTS|PCT%")]
+    pub min_score: Option<String>,
+}
+
+/// `judge grade [DIR]`.
+#[derive(Args, Clone, Debug)]
+pub struct GradeArgs {
+    /// The practice repository (default: the current directory).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Worker threads (default: the number of cores). Test cases of at most
+    /// one solution run on a core at a time, whatever N is.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Judge a deterministic share: `hash:K/N` (by a hash of the file path,
+    /// stable when files are added) or `slice:K/N` (the K-th of N runs of the
+    /// sorted list); K from 1.
+    #[arg(long, value_name = "hash:K/N|slice:K/N")]
+    pub partition: Option<String>,
+    /// Apply `[problem.ID.limits]` of judge.toml (off by default: the
+    /// manifest is in the graded repository).
+    #[arg(long)]
+    pub allow_limit_overrides: bool,
+    /// Refuse to judge unless every sandbox layer is in force.
+    #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
+    pub strict_sandbox: bool,
+    /// Python interpreter to use (default: python3 on PATH; also $JUDGE_PYTHON).
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<String>,
+    /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
+    #[arg(long, value_name = "PATH")]
+    pub cxx: Option<String>,
+    /// Never show a progress bar (it is shown only on a terminal, never when $CI is set).
+    #[arg(long)]
+    pub no_progress: bool,
+    #[command(flatten)]
+    pub outputs: GradeOutputs,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+}
+
+/// Subcommands of `judge grade`.
+#[derive(Subcommand, Clone, Debug)]
+pub enum GradeCommand {
+    /// Merge partial grade reports (`--json` of each partition) into one, and
+    /// write the scoreboard and any format from it.
+    Merge {
+        /// The partial reports.
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+        #[command(flatten)]
+        outputs: GradeOutputs,
     },
 }

@@ -5,6 +5,7 @@
 //! terminal and when `NO_COLOR` is set.
 
 mod diff;
+pub mod grade;
 mod terminal;
 
 pub use diff::{diff_lines, pretty_value_lines};

@@ -2,6 +2,7 @@
 
 pub mod cache;
 pub mod doctor;
+pub mod grade;
 pub mod list;
 pub mod new;
 pub mod run;
