@@ -90,11 +90,17 @@ impl Clock {
 
     /// `kind` stamped with the current time.
     pub fn stamp(&self, kind: EventKind) -> Event {
-        let at_unix_ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as u64)
-            .unwrap_or(0);
-        Event { at_unix_ms, elapsed_ms: self.start.elapsed().as_millis() as u64, kind }
+        Event { at_unix_ms: Clock::unix_ms(), elapsed_ms: self.elapsed_ms(), kind }
+    }
+
+    /// Wall-clock time now, ms since the Unix epoch (0 before 1970).
+    pub fn unix_ms() -> u64 {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+    }
+
+    /// Time since the clock started, ms.
+    pub fn elapsed_ms(&self) -> u64 {
+        self.start.elapsed().as_millis() as u64
     }
 }
 

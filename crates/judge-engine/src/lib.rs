@@ -321,7 +321,7 @@ impl Engine {
     ) -> Result<Report, EngineError> {
         let order = sel.pick(&prep.problem)?;
         let mut em = Emitter { clock: Clock::start(), out: events };
-        let started = em.clock.stamp(EventKind::RunCancelled).at_unix_ms;
+        let started = Clock::unix_ms();
         em.emit(EventKind::RunStarted {
             problem: prep.problem.id().to_string(),
             language: sub.language.clone(),
@@ -333,7 +333,7 @@ impl Engine {
             Ok(mut report) => {
                 report.file = Some(sub.path.display().to_string());
                 report.started_unix_ms = Some(started);
-                report.duration_ms = Some(em.clock.stamp(EventKind::RunCancelled).elapsed_ms);
+                report.duration_ms = Some(em.clock.elapsed_ms());
                 em.emit(EventKind::RunFinished { report: Box::new(report.clone()) });
                 Ok(report)
             }
