@@ -31,6 +31,8 @@ pub struct RegistryArgs {
 pub enum Lang {
     Python,
     Cpp,
+    C,
+    Cuda,
 }
 
 impl Lang {
@@ -39,6 +41,8 @@ impl Lang {
         match self {
             Lang::Python => "python",
             Lang::Cpp => "cpp",
+            Lang::C => "c",
+            Lang::Cuda => "cuda",
         }
     }
 }
@@ -57,7 +61,7 @@ pub enum FormatArg {
 /// The flags shared by `judge run` and `judge watch`.
 #[derive(Args, Clone, Debug)]
 pub struct JudgeArgs {
-    /// The solution file (.py, .cpp).
+    /// The solution file (.py, .cpp, .c, .cu).
     pub file: PathBuf,
     /// Problem id (default: a `judge: <id>` comment in the first lines, else the file name: the problem id or its function's name).
     #[arg(long, short)]
@@ -86,6 +90,19 @@ pub struct JudgeArgs {
     /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
     #[arg(long, value_name = "PATH")]
     pub cxx: Option<String>,
+    /// nvcc to use for CUDA (default: $CUDA_HOME/bin/nvcc, $CUDA_PATH/bin/nvcc,
+    /// nvcc on PATH, then `make cuda-toolchain`'s cache; also $JUDGE_NVCC).
+    #[arg(long, value_name = "PATH")]
+    pub nvcc: Option<String>,
+    /// Interpreter or compiler of any language (repeatable): `c=/usr/bin/gcc-13`,
+    /// `cuda=/opt/cuda/bin/nvcc`. --python, --cxx and --nvcc are short for
+    /// `python=`, `cpp=` and `cuda=`.
+    #[arg(long = "toolchain", value_name = "LANG=PATH")]
+    pub toolchains: Vec<String>,
+    /// Language standard for C, C++ or CUDA (`gnu++23`, `c++17`, `gnu17`):
+    /// replaces the table's `-std=` (and the problem's `[languages]` setting).
+    #[arg(long, value_name = "STD")]
+    pub std: Option<String>,
     /// Refuse to judge unless every sandbox layer is in force (for CI grading).
     #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
     pub strict_sandbox: bool,
@@ -258,6 +275,16 @@ pub struct GradeArgs {
     /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
     #[arg(long, value_name = "PATH")]
     pub cxx: Option<String>,
+    /// nvcc to use for CUDA (also $JUDGE_NVCC; see `judge run --help`).
+    #[arg(long, value_name = "PATH")]
+    pub nvcc: Option<String>,
+    /// Interpreter or compiler of any language (repeatable): `LANG=PATH`.
+    #[arg(long = "toolchain", value_name = "LANG=PATH")]
+    pub toolchains: Vec<String>,
+    /// Treat skipped solutions (SK: a CUDA program without a usable NVIDIA
+    /// GPU) as failed: they score 0 and the grade exits 1.
+    #[arg(long)]
+    pub require_gpu: bool,
     /// Never show a progress bar (it is shown only on a terminal, never when $CI is set).
     #[arg(long)]
     pub no_progress: bool,

@@ -91,7 +91,8 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
         None => {
             let ext = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
             languages.by_extension(ext).map(|l| l.id.clone()).ok_or_else(|| {
-                usage(anyhow!("{}: unsupported extension `.{ext}`; expected .py or .cpp (or pass --lang)", args.file.display()))
+                let known: Vec<String> = languages.languages.values().flat_map(|l| l.extensions.iter().map(|e| format!(".{e}"))).collect();
+                usage(anyhow!("{}: unsupported extension `.{ext}`; expected one of {} (or pass --lang)", args.file.display(), known.join(" ")))
             })?
         }
     };
@@ -104,12 +105,8 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
     let helper = std::env::current_exe().context("cannot find the judge binary").map_err(internal)?;
     let engine = Engine::new(helper, languages);
     let mut opts = Options { fail_fast: args.fail_fast, reveal: args.reveal, strict_sandbox: args.strict_sandbox, ..Default::default() };
-    if let Some(p) = &args.python {
-        opts.toolchain_overrides.push(("python".into(), p.clone()));
-    }
-    if let Some(c) = &args.cxx {
-        opts.toolchain_overrides.push(("cpp".into(), c.clone()));
-    }
+    opts.toolchain_overrides = toolchain_overrides(&engine, &args.python, &args.cxx, &args.nvcc, &args.toolchains)?;
+    opts.std = args.std.clone();
     if problem.package.is_some() {
         let progress = &mut |line: &str| {
             let _ = writeln!(anstream::stderr(), "{}", terminal_safe(line));
@@ -144,6 +141,35 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
         language_name,
         id_width,
     })
+}
+
+/// The per-language toolchain overrides of the command line: `--toolchain
+/// LANG=PATH` (repeatable), with `--python`, `--cxx` and `--nvcc` short for
+/// `python=`, `cpp=` and `cuda=`. A language the table does not have, or an
+/// entry without `=`, is a usage error.
+pub fn toolchain_overrides(
+    engine: &Engine,
+    python: &Option<String>,
+    cxx: &Option<String>,
+    nvcc: &Option<String>,
+    toolchains: &[String],
+) -> Result<Vec<(String, String)>, CliError> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (lang, v) in [("python", python), ("cpp", cxx), ("cuda", nvcc)] {
+        if let Some(p) = v {
+            out.push((lang.into(), p.clone()));
+        }
+    }
+    for t in toolchains {
+        let (lang, path) = t
+            .split_once('=')
+            .filter(|(l, p)| !l.is_empty() && !p.is_empty())
+            .ok_or_else(|| usage(anyhow!("--toolchain `{t}`: expected LANG=PATH, e.g. cuda=/usr/local/cuda/bin/nvcc")))?;
+        engine.languages().get(lang).map_err(|e| usage(anyhow!("--toolchain `{t}`: {e}")))?;
+        out.retain(|(l, _)| l != lang);
+        out.push((lang.into(), path.into()));
+    }
+    Ok(out)
 }
 
 /// The problem of a file: a `judge: <id>` marker in its first 10 lines, else

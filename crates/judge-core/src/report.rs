@@ -20,6 +20,10 @@ pub enum ExitCode {
     Usage = 2,
     /// 3: internal error (IE): the judge failed.
     Internal = 3,
+    /// 4: nothing was judged: every case that ran was skipped (SK), e.g. a
+    /// CUDA program on a machine without a usable NVIDIA GPU (and no case was
+    /// rejected). Never a pass.
+    Skipped = 4,
 }
 
 impl ExitCode {
@@ -28,6 +32,7 @@ impl ExitCode {
         match v {
             Verdict::AC => ExitCode::Accepted,
             Verdict::IE => ExitCode::Internal,
+            Verdict::SK => ExitCode::Skipped,
             _ => ExitCode::Rejected,
         }
     }
@@ -161,11 +166,40 @@ pub struct Report {
 
 impl Report {
     /// The overall verdict of a list of case results: AC if all are AC, else the
-    /// verdict of the first non-AC case in case order. An empty list is IE.
+    /// verdict of the first case in case order that is neither AC nor SK; when
+    /// the only non-AC verdicts are SK, SK (a skip is never a pass). An empty
+    /// list is IE.
     pub fn overall(cases: &[CaseReport]) -> Verdict {
         if cases.is_empty() {
             return Verdict::IE;
         }
-        cases.iter().map(|c| c.verdict).find(|v| *v != Verdict::AC).unwrap_or(Verdict::AC)
+        let mut verdicts = cases.iter().map(|c| c.verdict);
+        if let Some(v) = verdicts.clone().find(|v| !matches!(v, Verdict::AC | Verdict::SK)) {
+            return v;
+        }
+        if verdicts.any(|v| v == Verdict::SK) {
+            Verdict::SK
+        } else {
+            Verdict::AC
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(v: Verdict) -> CaseReport {
+        CaseReport { id: "c".into(), hidden: false, verdict: v, cpu_ms: 0, wall_ms: 0, wait_ms: 0, memory_kib: 0, message: String::new(), cause: None, details: None }
+    }
+
+    #[test]
+    fn a_skip_is_never_a_pass_and_never_hides_a_failure() {
+        assert_eq!(Report::overall(&[case(Verdict::AC), case(Verdict::SK)]), Verdict::SK);
+        assert_eq!(Report::overall(&[case(Verdict::SK), case(Verdict::SK)]), Verdict::SK);
+        assert_eq!(Report::overall(&[case(Verdict::SK), case(Verdict::WA)]), Verdict::WA);
+        assert_eq!(Report::overall(&[case(Verdict::AC), case(Verdict::AC)]), Verdict::AC);
+        assert_eq!(ExitCode::for_verdict(Verdict::SK) as i32, 4);
+        assert_eq!(ExitCode::for_verdict(Verdict::AC) as i32, 0);
     }
 }

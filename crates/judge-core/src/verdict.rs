@@ -27,6 +27,9 @@ pub enum Verdict {
     OLE,
     /// Internal error: the judge itself failed. Never blamed on the submission.
     IE,
+    /// Skipped: the case was not judged because this machine cannot run it
+    /// (a CUDA program without a usable NVIDIA GPU). Never counted as AC.
+    SK,
 }
 
 impl Verdict {
@@ -41,6 +44,7 @@ impl Verdict {
             Verdict::CE => "CE",
             Verdict::OLE => "OLE",
             Verdict::IE => "IE",
+            Verdict::SK => "SK",
         }
     }
 
@@ -55,6 +59,7 @@ impl Verdict {
             Verdict::CE => "Compilation Error",
             Verdict::OLE => "Output Limit Exceeded",
             Verdict::IE => "Internal Error",
+            Verdict::SK => "Skipped",
         }
     }
 
@@ -69,6 +74,7 @@ impl Verdict {
             "CE" => Verdict::CE,
             "OLE" => Verdict::OLE,
             "IE" => Verdict::IE,
+            "SK" => Verdict::SK,
             _ => return None,
         })
     }
@@ -150,6 +156,9 @@ pub enum Cause {
     Checker { detail: Option<String> },
     /// The judge failed (not the submission's fault).
     Internal { detail: String },
+    /// The case was not judged: `reason` says why (`no usable NVIDIA GPU:
+    /// no /dev/nvidia* device nodes`). The verdict is SK.
+    Skipped { reason: String },
 }
 
 /// How a memory-limit verdict was detected.
@@ -227,6 +236,7 @@ impl Cause {
             Cause::Checker { detail: Some(d) } => format!("internal error: checker failed: {d}"),
             Cause::Checker { detail: None } => format!("internal error: the checker program failed (details: {HIDDEN})"),
             Cause::Internal { detail } => format!("internal error: {detail}"),
+            Cause::Skipped { reason } => format!("skipped: {reason}"),
         }
     }
 }
@@ -307,6 +317,7 @@ mod tests {
             Verdict::CE,
             Verdict::OLE,
             Verdict::IE,
+            Verdict::SK,
         ] {
             assert_eq!(Verdict::from_code(v.code()), Some(v));
             assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{}\"", v.code()));

@@ -116,6 +116,14 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> CaseRun {
     spec.file_size_bytes = l.file_size_bytes;
     spec.open_files = l.open_files;
     spec.processes = l.processes;
+    // The language's sandbox profile: a CUDA program gets the GPU's device
+    // nodes, more threads, and no RLIMIT_AS (the cgroup alone limits memory).
+    let profile = ctx.plan.profile;
+    spec.processes = spec.processes.max(profile.min_processes);
+    spec.no_address_space_limit = !profile.address_space_limit;
+    if profile.gpu {
+        spec.devices = judge_sandbox::linux::gpu::device_nodes();
+    }
     spec.result_channel = ctx.plan.result_channel;
     // The judge reads no more of the result than a right answer could need.
     spec.channel_bytes = judge_lang::channel::channel_cap(case.answer.len());

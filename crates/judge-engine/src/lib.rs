@@ -75,6 +75,9 @@ pub struct Options {
     pub toolchain_overrides: Vec<(String, String)>,
     /// Refuse to judge unless every sandbox layer is in force (CI grading).
     pub strict_sandbox: bool,
+    /// The language standard for compiled languages (`--std gnu++23`); wins
+    /// over the problem's `[languages]` table.
+    pub std: Option<String>,
 }
 
 /// A submission to judge.
@@ -442,7 +445,10 @@ impl Engine {
                 return Err(EngineError::Internal(cause.message()));
             }
         };
-        let mut plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
+        let build_options = judge_lang::BuildOptions {
+            std: prep.opts.std.clone().or_else(|| problem.manifest.languages.std_for(&lang.id).map(String::from)),
+        };
+        let mut plan = judge_lang::plan_with(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver, &build_options)?;
         // A package's `include/` files go beside the source (before judge's
         // own files, which win on a name collision).
         if let Some(pkg) = &problem.package {
@@ -559,6 +565,37 @@ impl Engine {
         if let Some(cause) = &build.failure {
             report.verdict = if matches!(cause, Cause::Compile { .. }) { Verdict::CE } else { Verdict::IE };
             report.compile = Some(cause.clone());
+            return Ok(report);
+        }
+        // A language that needs a GPU, on a machine without a usable one:
+        // built as usual (a CE stays CE), then every case is skipped (SK).
+        if let Some(reason) = gpu_missing(&build.plan) {
+            let samples = problem.cases.iter().filter(|c| !c.hidden).count();
+            let total = order.len();
+            let mut skipped: Vec<(usize, judge_core::CaseReport)> = Vec::new();
+            for (k, &index) in order.iter().enumerate() {
+                let c = &problem.cases[index];
+                let id = if c.hidden && !prep.opts.reveal { format!("hidden/{}", index + 1 - samples) } else { c.id.clone() };
+                em.emit(EventKind::CaseStarted { id: id.clone(), index: k, total });
+                let cause = Cause::Skipped { reason: reason.clone() };
+                let case_report = judge_core::CaseReport {
+                    id,
+                    hidden: c.hidden,
+                    verdict: Verdict::SK,
+                    cpu_ms: 0,
+                    wall_ms: 0,
+                    wait_ms: 0,
+                    memory_kib: 0,
+                    message: cause.message(),
+                    cause: Some(cause),
+                    details: None,
+                };
+                em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: k, total });
+                skipped.push((index, case_report));
+            }
+            skipped.sort_by_key(|(i, _)| *i);
+            report.cases = skipped.into_iter().map(|(_, c)| c).collect();
+            report.verdict = Report::overall(&report.cases);
             return Ok(report);
         }
         let ctx = case::CaseContext {
@@ -851,14 +888,14 @@ impl Engine {
         let m = &outcome.measurement;
         let mut log = outcome.stdout.data.clone();
         log.extend_from_slice(&outcome.stderr.data);
-        // The solution is compiled as solution.py/.cpp in a temporary folder:
+        // The solution is compiled as solution.py/.cpp/.cu in a temporary folder:
         // name the user's file instead, and no temporary path.
         let rename = |s: String| {
             let s = strip_dir(&s, &dir.build);
             match user_file.as_deref() {
                 // In one pass (a placeholder first): the user's own name may
                 // contain `solution.c`.
-                Some(u) => s.replace("solution.py", "\0").replace("solution.cpp", "\0").replace("solution.c", "\0").replace('\0', u),
+                Some(u) => judge_lang::language::source_names().iter().fold(s, |s, n| s.replace(n, "\0")).replace('\0', u),
                 None => s,
             }
         };
@@ -970,6 +1007,20 @@ pub(crate) fn text_checker(spec: &CheckerSpec) -> Option<TextChecker> {
         }
         CheckerSpec::Typed { .. } | CheckerSpec::Program { .. } => return None,
     })
+}
+
+/// Why a build's program cannot run here: its language needs an NVIDIA GPU
+/// ([`judge_lang::SandboxProfile::gpu`]) and none is usable (`None`: it can
+/// run). `JUDGE_FAKE_NO_GPU=1` makes every machine GPU-less (for tests on a
+/// machine with a GPU).
+fn gpu_missing(plan: &Plan) -> Option<String> {
+    if !plan.profile.gpu {
+        return None;
+    }
+    if std::env::var("JUDGE_FAKE_NO_GPU").is_ok_and(|v| v == "1") {
+        return Some("no usable NVIDIA GPU: JUDGE_FAKE_NO_GPU=1 is set".into());
+    }
+    judge_sandbox::linux::gpu::detect().unusable_reason().map(|r| format!("no usable NVIDIA GPU: {r}"))
 }
 
 /// Remove the absolute path of a compiler's work directory from its messages

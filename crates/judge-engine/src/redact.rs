@@ -45,7 +45,9 @@ pub fn hidden_cause(cause: Cause, lang: &str) -> Cause {
         | Cause::WallLimit { .. }
         | Cause::OutputLimit { .. }
         | Cause::Compile { .. }
-        | Cause::Internal { .. }) => other,
+        | Cause::Internal { .. }
+        // The judge's own text (why this machine cannot run the case).
+        | Cause::Skipped { .. }) => other,
     }
 }
 

@@ -78,41 +78,15 @@ pub fn clean_compiler_output(raw: &[u8], cap: usize) -> CompilerLog {
 }
 
 /// An uncaught exception recognised on a program's stderr: the exception type,
-/// its message, and whether it is an allocation failure.
+/// its message, and whether it is an allocation failure
+/// ([`crate::Language::runtime_exception`] of language `lang`; `None` for an
+/// unknown language).
 ///
 /// Recognises a Python traceback's last line (`ValueError: bad`,
 /// `MemoryError`) and libstdc++'s terminate message
 /// (`terminate called after throwing an instance of 'std::bad_alloc'`).
 pub fn runtime_exception(lang: &str, stderr: &str) -> Option<(String, String, bool)> {
-    match lang {
-        "python" => {
-            let idx = stderr.rfind("Traceback (most recent call last):")?;
-            let tail = &stderr[idx..];
-            let last = tail.lines().rev().find(|l| !l.trim().is_empty() && !l.starts_with(' '))?;
-            let (ty, msg) = match last.split_once(':') {
-                Some((t, m)) if !t.contains(' ') => (t.trim().to_string(), m.trim().to_string()),
-                _ if !last.contains(' ') => (last.trim().to_string(), String::new()),
-                _ => return None,
-            };
-            let memory = ty == "MemoryError";
-            Some((ty, msg, memory))
-        }
-        "cpp" => {
-            let marker = "terminate called after throwing an instance of '";
-            let i = stderr.find(marker)? + marker.len();
-            let ty: String = stderr[i..].chars().take_while(|c| *c != '\'').collect();
-            let msg = stderr[i..]
-                .lines()
-                .nth(1)
-                .and_then(|l| l.trim().strip_prefix("what():"))
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            let memory = ty == "std::bad_alloc";
-            Some((ty, msg, memory))
-        }
-        _ => None,
-    }
+    crate::language::language(lang).ok()?.runtime_exception(stderr)
 }
 
 #[cfg(test)]
@@ -138,5 +112,7 @@ mod tests {
         let cpp = "terminate called after throwing an instance of 'std::bad_alloc'\n  what():  std::bad_alloc\n";
         assert_eq!(runtime_exception("cpp", cpp), Some(("std::bad_alloc".into(), "std::bad_alloc".into(), true)));
         assert_eq!(runtime_exception("python", "just text"), None);
+        assert_eq!(runtime_exception("cuda", cpp), Some(("std::bad_alloc".into(), "std::bad_alloc".into(), true)));
+        assert_eq!(runtime_exception("c", cpp), None);
     }
 }

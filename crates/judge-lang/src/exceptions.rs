@@ -40,17 +40,11 @@ pub const CPP: &[&str] = &[
 ];
 
 /// Whether `name` is a standard exception type of language `lang` (`python`,
-/// `cpp`). For C++, libstdc++'s and libc++'s inline namespaces (`__cxx11`,
-/// `__1`) are ignored.
+/// `cpp`; [`crate::Language::is_standard_exception`]). For C++, libstdc++'s
+/// and libc++'s inline namespaces (`__cxx11`, `__1`) are ignored. An unknown
+/// language has none.
 pub fn is_standard(lang: &str, name: &str) -> bool {
-    match lang {
-        "python" => PYTHON.contains(&name),
-        "cpp" => {
-            let normal = name.replace("::__cxx11::", "::").replace("::__1::", "::");
-            CPP.contains(&normal.as_str())
-        }
-        _ => false,
-    }
+    crate::language::language(lang).is_ok_and(|l| l.is_standard_exception(name))
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub mod kattis;
 mod manifest;
 mod source;
 
-pub use manifest::{CheckerInterface, CheckerSpec, FunctionSpec, Manifest, ManifestLimits, ProblemKind, TextMode, WrongSolution};
+pub use manifest::{CheckerInterface, CheckerSpec, FunctionSpec, LanguageSettings, Manifest, ManifestLimits, ProblemKind, TextMode, WrongSolution};
 pub use source::Source;
 
 use judge_core::{Signature, Value};

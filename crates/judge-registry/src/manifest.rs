@@ -192,6 +192,47 @@ pub struct Manifest {
     /// cases byte for byte.
     #[serde(default)]
     pub generator: Option<String>,
+    /// Per-language build settings (`[languages]`), e.g. `cpp_std = "gnu++23"`.
+    #[serde(default)]
+    pub languages: LanguageSettings,
+}
+
+/// A problem's `[languages]` table: the language standard per compiled
+/// language, as `<language id>_std` keys.
+///
+/// ```toml
+/// [languages]
+/// cpp_std = "gnu++23"   # g++ -std=gnu++23 instead of the table's gnu++20
+/// c_std = "c11"
+/// cuda_std = "c++17"
+/// ```
+/// `judge run --std` wins over it. The value must be letters, digits and `+`
+/// (at most 16); the compiler decides whether it knows it (else CE).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageSettings {
+    /// C++ standard (`-std=` of g++).
+    #[serde(default)]
+    pub cpp_std: Option<String>,
+    /// C standard (`-std=` of gcc).
+    #[serde(default)]
+    pub c_std: Option<String>,
+    /// CUDA C++ standard (`-std=` of nvcc).
+    #[serde(default)]
+    pub cuda_std: Option<String>,
+}
+
+impl LanguageSettings {
+    /// The standard set for language `id` (`cpp`, `c`, `cuda`), if any.
+    pub fn std_for(&self, id: &str) -> Option<&str> {
+        let v = match id {
+            "cpp" => &self.cpp_std,
+            "c" => &self.c_std,
+            "cuda" => &self.cuda_std,
+            _ => &None,
+        };
+        v.as_deref()
+    }
 }
 
 /// One `[[wrong]]` entry: a known-wrong solution and what it must get.
@@ -239,6 +280,7 @@ impl Manifest {
             wrong: Vec::new(),
             validator: None,
             generator: None,
+            languages: LanguageSettings::default(),
         }
     }
 
@@ -260,6 +302,13 @@ impl Manifest {
                 };
                 if let Some(k) = c.keys().find(|k| !allowed.is_empty() && !allowed.contains(&k.as_str())) {
                     return Err(format!("field `checker.{k}`: not used by checker type \"{ty}\" (allowed: {})", allowed.join(", ")));
+                }
+            }
+        }
+        for (key, v) in [("cpp_std", &m.languages.cpp_std), ("c_std", &m.languages.c_std), ("cuda_std", &m.languages.cuda_std)] {
+            if let Some(v) = v {
+                if v.is_empty() || v.len() > 16 || !v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+') {
+                    return Err(format!("field `languages.{key}`: `{v}` is not a language standard (expected e.g. gnu++23, c++17, gnu17)"));
                 }
             }
         }

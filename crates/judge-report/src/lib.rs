@@ -32,6 +32,7 @@ fn verdict_style(v: Verdict) -> Style {
         Verdict::RE => AnsiColor::Magenta,
         Verdict::CE => AnsiColor::Cyan,
         Verdict::IE => AnsiColor::BrightRed,
+        Verdict::SK => AnsiColor::Blue,
     };
     Style::new().fg_color(Some(color.into())).bold()
 }

@@ -26,6 +26,7 @@ mod spec;
 
 pub use cancel::CancelToken;
 pub use linux::cgroup::{CgroupSupport, CgroupVersion};
+pub use linux::gpu::{Gpu, GpuStatus};
 pub use linux::kernel::{apparmor_restricts_userns, features, Feature, APPARMOR_FIX};
 pub use linux::run::{Captured, Outcome, Sandbox, SandboxError};
 pub use spec::{Collect, Collected, HelperReport, Layers, RunSpec, StdinSource, SEED_MAX_BYTES};

@@ -75,7 +75,23 @@ pub struct RunSpec {
     /// Maximum open files (`RLIMIT_NOFILE`).
     pub open_files: u64,
     /// Maximum processes (pids cgroup; `RLIMIT_NPROC` under a non-root uid).
+    /// Threads count too (a CUDA program's runtime starts a few).
     pub processes: u64,
+    /// Never apply `RLIMIT_AS`, not even as the fallback when no memory
+    /// cgroup enforces `memory_kib` (CUDA: the driver reserves far more
+    /// address space than it uses, so an address-space cap breaks it). Without
+    /// a memory cgroup the memory limit is then not enforced: the helper
+    /// reports that under `missing` (`memory-limit: ...`) and the peak is
+    /// still measured (`ru_maxrss`).
+    #[serde(default)]
+    pub no_address_space_limit: bool,
+    /// Device files the program may open for reading and writing, besides
+    /// `/dev/null`, `/dev/zero` and `/dev/full` (the NVIDIA device nodes
+    /// `/dev/nvidia*` for a CUDA run; see [`crate::linux::gpu::device_nodes`]).
+    /// Only character devices whose path starts with `/dev/nvidia` are
+    /// accepted; anything else makes the run fail with the judge's error.
+    #[serde(default)]
+    pub devices: Vec<PathBuf>,
     /// Open a result channel: a pipe the program finds on fd 3 (write end),
     /// read by the judge.
     pub result_channel: bool,
@@ -159,6 +175,8 @@ impl RunSpec {
             file_size_bytes: 64 << 20,
             open_files: 64,
             processes: 64,
+            no_address_space_limit: false,
+            devices: Vec::new(),
             result_channel: false,
             channel_bytes: 64 << 20,
             reachable: Vec::new(),

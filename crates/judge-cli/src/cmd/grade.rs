@@ -194,12 +194,13 @@ fn grade_dir(args: &GradeArgs) -> CmdResult {
     }
 
     let mut opts = Options { strict_sandbox: args.strict_sandbox, ..Default::default() };
-    if let Some(p) = &args.python {
-        opts.toolchain_overrides.push(("python".into(), p.clone()));
-    }
-    if let Some(c) = &args.cxx {
-        opts.toolchain_overrides.push(("cpp".into(), c.clone()));
-    }
+    opts.toolchain_overrides = crate::plan::toolchain_overrides(
+        &Engine::new(PathBuf::new(), languages.clone()),
+        &args.python,
+        &args.cxx,
+        &args.nvcc,
+        &args.toolchains,
+    )?;
     let helper = std::env::current_exe().context("cannot find the judge binary").map_err(internal)?;
     // --strict-sandbox refusing is a configuration error of the whole grade (exit 2), found before anything runs.
     if args.strict_sandbox {

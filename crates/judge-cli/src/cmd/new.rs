@@ -13,7 +13,8 @@ use std::path::PathBuf;
 pub fn new(id: &str, lang: Lang, output: Option<PathBuf>, reg: &RegistryArgs) -> CmdResult {
     let registry = crate::plan::registry(reg)?;
     let p = registry.problem(id).map_err(usage)?;
-    let ext = if lang == Lang::Python { "py" } else { "cpp" };
+    let table = judge_lang::LanguageTable::load(reg.runners.as_deref()).map_err(usage)?;
+    let ext = table.get(lang.id()).ok().and_then(|l| l.extensions.first().cloned()).unwrap_or_else(|| "txt".into());
     let starter = p
         .starters
         .get(&format!("solution.{ext}"))

@@ -51,6 +51,11 @@ pub fn landlock_ruleset(spec: &RunSpec) -> Result<Landlock, String> {
     }
     read_paths.retain(|p| p.exists());
     let mut rw_paths: Vec<PathBuf> = DEVICES_RW.iter().map(PathBuf::from).collect();
+    // The GPU's device nodes of a CUDA run (checked: NVIDIA character devices only).
+    for dev in &spec.devices {
+        super::gpu::check_device_node(dev)?;
+        rw_paths.push(dev.clone());
+    }
     // Private to the run (a fresh tmpfs each, see the mount setup).
     if spec.layers.namespaces {
         rw_paths.extend(["/tmp", "/var/tmp", "/dev/shm"].iter().map(PathBuf::from));

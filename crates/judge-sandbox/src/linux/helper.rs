@@ -193,6 +193,15 @@ fn init(mut spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, m
             libc::_exit(1);
         }
     }
+    // Only NVIDIA device nodes may be exposed (RunSpec::devices).
+    for dev in &spec.devices {
+        if let Err(e) = super::gpu::check_device_node(dev) {
+            fail(&e, enforced, missing);
+        }
+    }
+    if !spec.devices.is_empty() {
+        enforced.push(format!("devices ({} NVIDIA device nodes read-write)", spec.devices.len()));
+    }
     // The sources to seed and the directory a result goes to are opened while
     // the judge's tree is still in view (the mounts below cover /tmp).
     let seed = match spec.seed_dir.as_deref().map(read_seed).transpose() {
@@ -279,6 +288,11 @@ fn init(mut spec: RunSpec, pidns: bool, outer: i32, mut enforced: Vec<String>, m
                 break;
             }
         }
+    }
+    if spec.no_address_space_limit && spec.memory_kib.is_some() && !spec.cgroup_memory {
+        // No RLIMIT_AS for this run (CUDA) and no memory cgroup: the limit
+        // holds nowhere. Said plainly; the peak is still measured.
+        missing.push("memory-limit: not enforced (no memory cgroup, and no RLIMIT_AS for this run); peak memory is only measured".into());
     }
     let memory_current = spec.cgroup_memory_current.as_ref().and_then(|p| File::open(p).ok());
     let drop_to = if super::is_root() { spec.uid } else { None };
@@ -741,7 +755,7 @@ fn exec_program(spec: &RunSpec, p: &Prepared, uid: Option<u32>, errfd: i32, filt
             Some(kib) => {
                 let bytes = kib * 1024;
                 set(libc::RLIMIT_STACK, bytes, bytes);
-                if !spec.cgroup_memory || spec.address_space_limit {
+                if (!spec.cgroup_memory || spec.address_space_limit) && !spec.no_address_space_limit {
                     set(libc::RLIMIT_AS, bytes, bytes);
                 }
             }

@@ -3,6 +3,7 @@
 
 pub mod cgroup;
 pub mod filter;
+pub mod gpu;
 pub mod helper;
 pub mod kernel;
 pub mod run;
