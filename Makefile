@@ -2,7 +2,7 @@
 CARGO ?= cargo
 JUDGE := target/release/judge
 
-.PHONY: all build release install demo test verify-problems test-vm bench bench-watch clean
+.PHONY: all build release install demo test verify-problems test-vm bench bench-watch cuda-toolchain clean
 
 all: build
 
@@ -44,6 +44,22 @@ test:
 verify-problems:
 	$(CARGO) build -p judge-cli
 	env -u JUDGE_PROBLEMS target/debug/judge verify
+
+# nvcc and the CUDA runtime from PyPI (about 130 MB download) into the cache
+# directory the judge searches last for nvcc (README, "CUDA"). Idempotent:
+# does nothing when nvcc is there and works. With dependencies: they bring
+# nvidia-cuda-crt and nvidia-nvvm, without which nvcc cannot compile.
+CUDA_DIR ?= $(or $(JUDGE_CUDA_DIR),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/judge/cuda-toolchain)
+NVCC_PIP ?= nvidia-cuda-nvcc nvidia-cuda-runtime
+cuda-toolchain:
+	@if "$(CUDA_DIR)/nvidia/cu13/bin/nvcc" --version >/dev/null 2>&1; then \
+		echo "cuda-toolchain: already installed in $(CUDA_DIR)"; \
+	else \
+		echo "cuda-toolchain: installing $(NVCC_PIP) into $(CUDA_DIR)"; \
+		python3 -m pip install --quiet --disable-pip-version-check --upgrade --target "$(CUDA_DIR)" $(NVCC_PIP); \
+	fi
+	@"$(CUDA_DIR)/nvidia/cu13/bin/nvcc" --version | grep release
+	@echo "cuda-toolchain: nvcc is $(CUDA_DIR)/nvidia/cu13/bin/nvcc (the judge finds it there; or set JUDGE_NVCC / --nvcc)"
 
 # The VM matrix (minutes; not part of `make test`): Debian's 6.1 kernel under
 # qemu with cgroup v2, judged as root and as an ordinary user (see the script).

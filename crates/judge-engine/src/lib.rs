@@ -219,6 +219,12 @@ impl Build {
     pub fn toolchain(&self) -> &judge_core::Toolchain {
         &self.toolchain
     }
+
+    /// Whether the program needs an NVIDIA GPU to run (CUDA): its cases take
+    /// the GPU, or are skipped (SK) where none is usable.
+    pub fn needs_gpu(&self) -> bool {
+        self.plan.profile.gpu
+    }
 }
 
 /// Emits events stamped by one clock.

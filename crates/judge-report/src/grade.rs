@@ -78,6 +78,10 @@ pub struct GradeReport {
     pub solutions: Vec<SolutionResult>,
     /// Source files that were not graded, sorted by file path.
     pub ignored: Vec<Ignored>,
+    /// `--require-gpu`: a skipped solution (SK, no usable GPU) counts as a
+    /// failure in every format and in the exit code, instead of as skipped.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_gpu: bool,
 }
 
 /// One solution's grade.
@@ -225,6 +229,7 @@ impl GradeReport {
             contended: false,
             solutions,
             ignored,
+            require_gpu: false,
         };
         r.totals();
         r
@@ -240,7 +245,12 @@ impl GradeReport {
     /// Whether every solution is AC (true when there is none: a partition
     /// can be empty).
     pub fn all_accepted(&self) -> bool {
-        self.solutions.iter().all(|s| s.verdict == Verdict::AC)
+        self.solutions.iter().all(|s| s.verdict == Verdict::AC || (s.verdict == Verdict::SK && !self.require_gpu))
+    }
+
+    /// Solutions skipped (SK: not judged here, e.g. CUDA without a GPU).
+    pub fn skipped(&self) -> usize {
+        self.solutions.iter().filter(|s| s.verdict == Verdict::SK).count()
     }
 
     /// Any solution with an IE verdict (the judge failed, not the student).
@@ -277,6 +287,7 @@ impl GradeReport {
         let mut started = u64::MAX;
         let mut duration = 0;
         let mut jobs = 0;
+        let mut require_gpu = false;
         let mut names = Vec::new();
         for (name, part) in parts {
             if part.scoring != scoring {
@@ -296,10 +307,12 @@ impl GradeReport {
             started = started.min(part.started_unix_ms);
             duration = duration.max(part.duration_ms);
             jobs = jobs.max(part.jobs);
+            require_gpu |= part.require_gpu;
             names.push(part.partition.unwrap_or(name));
         }
         let mut r = GradeReport::new(solutions, ignored, scoring, started, duration, jobs);
         r.merged = names;
+        r.require_gpu = require_gpu;
         Ok(r)
     }
 
@@ -399,7 +412,12 @@ pub fn write_scoreboard<W: Write>(r: &GradeReport, mut out: W) -> std::io::Resul
     for i in &r.ignored {
         writeln!(out, "ignored: {}: {}", safe(&i.file), safe(&i.reason))?;
     }
-    for s in r.solutions.iter().filter(|s| s.verdict != Verdict::AC) {
+    for s in r.solutions.iter().filter(|s| s.verdict == Verdict::SK) {
+        writeln!(out)?;
+        let what = if r.require_gpu { "failed (--require-gpu)" } else { "skipped" };
+        writeln!(out, "── {} ({}) ── {what}: {}", safe(&s.file), safe(&s.problem), safe(&s.cause_line()))?;
+    }
+    for s in r.solutions.iter().filter(|s| !matches!(s.verdict, Verdict::AC | Verdict::SK)) {
         writeln!(out)?;
         writeln!(out, "── {} ({}) ──", safe(&s.file), safe(&s.problem))?;
         match &s.report {
@@ -414,10 +432,11 @@ pub fn write_scoreboard<W: Write>(r: &GradeReport, mut out: W) -> std::io::Resul
     let ac = r.solutions.iter().filter(|s| s.verdict == Verdict::AC).count();
     writeln!(
         out,
-        "total: {}/{} points · {ac}/{} solutions accepted · {} ignored{}",
+        "total: {}/{} points · {ac}/{} solutions accepted{} · {} ignored{}",
         fmt_points(r.score),
         fmt_points(r.max_score),
         r.solutions.len(),
+        skipped_note(r),
         r.ignored.len(),
         r.partition.as_ref().map(|p| format!(" · partition {p}")).unwrap_or_default()
     )?;
@@ -431,6 +450,15 @@ pub fn write_scoreboard<W: Write>(r: &GradeReport, mut out: W) -> std::io::Resul
         )?;
     }
     Ok(())
+}
+
+/// ` · N skipped (not judged: ...)` for the totals, empty when none was.
+fn skipped_note(r: &GradeReport) -> String {
+    match r.skipped() {
+        0 => String::new(),
+        n if r.require_gpu => format!(" · {n} skipped, failed by --require-gpu"),
+        n => format!(" · {n} skipped (not judged here: no usable GPU; --require-gpu fails them)"),
+    }
 }
 
 /// The test-case name of a case in every format: its id (hidden cases are
@@ -486,6 +514,10 @@ pub fn junit(r: &GradeReport) -> String {
         for c in s.cases() {
             let status = if c.verdict == Verdict::AC {
                 TestCaseStatus::success()
+            } else if c.verdict == Verdict::SK && !r.require_gpu {
+                let mut st = TestCaseStatus::skipped();
+                st.set_type("SK").set_message(truncate(&safe(&c.message), 500));
+                st
             } else {
                 let kind = if c.verdict == Verdict::IE { NonSuccessKind::Error } else { NonSuccessKind::Failure };
                 let mut st = TestCaseStatus::non_success(kind);
@@ -531,6 +563,9 @@ pub fn gradescope(r: &GradeReport, hidden: HiddenVisibility) -> serde_json::Valu
     for s in &r.solutions {
         let head = format!("{} ({})", safe(&s.problem), safe(&s.file));
         let mut out = format!("**{}** {} · {}/{} cases passed", s.verdict.code(), s.verdict.describe(), s.passed, s.total);
+        if s.verdict == Verdict::SK {
+            out.push_str(if r.require_gpu { " · skipped: counted as failed (--require-gpu)" } else { " · skipped: not judged here, 0 points" });
+        }
         let cause = s.cause_line();
         if !cause.is_empty() {
             out.push_str(&format!("\n\n{}", md_code_block(&safe(&cause))));
@@ -639,7 +674,7 @@ pub fn markdown_summary(r: &GradeReport) -> String {
         }
     }
     let ac = r.solutions.iter().filter(|x| x.verdict == Verdict::AC).count();
-    s.push_str(&format!("\n**Total: {}/{} points**, {ac}/{} solutions accepted.\n", fmt_points(r.score), fmt_points(r.max_score), r.solutions.len()));
+    s.push_str(&format!("\n**Total: {}/{} points**, {ac}/{} solutions accepted{}.\n", fmt_points(r.score), fmt_points(r.max_score), r.solutions.len(), skipped_note(r)));
     if r.contended {
         s.push_str(&format!("\n> [!WARNING]\n> Runs waited for a CPU ({} ms in all): CPU times may be inflated.\n", r.wait_ms));
     }
@@ -659,6 +694,12 @@ fn gh_property(s: &str) -> String {
 
 /// The line of a compile error in `file` (`file:LINE:` in the first error), else 1.
 fn compile_line(first_error: &str) -> u32 {
+    // nvcc: `file.cu(6): error: ...`.
+    if let Some((head, _)) = first_error.split_once("): ") {
+        if let Some(n) = head.rsplit_once('(').and_then(|(_, n)| n.parse::<u32>().ok()) {
+            return n.max(1);
+        }
+    }
     for part in first_error.split(':').skip(1) {
         if let Ok(n) = part.trim().parse::<u32>() {
             return n.max(1);
@@ -668,7 +709,8 @@ fn compile_line(first_error: &str) -> u32 {
 }
 
 /// GitHub Actions `::error` workflow commands: one per compile error (at
-/// its line) and one per failing solution (line 1), message escaped.
+/// its line) and one per failing solution (line 1), message escaped; a
+/// skipped solution (SK) is a `::warning` (an `::error` with `--require-gpu`).
 pub fn github_annotations(r: &GradeReport) -> Vec<String> {
     let mut v = Vec::new();
     for s in r.solutions.iter().filter(|s| s.verdict != Verdict::AC) {
@@ -676,8 +718,9 @@ pub fn github_annotations(r: &GradeReport) -> Vec<String> {
             Some(Cause::Compile { first_error, .. }) => (compile_line(first_error), format!("{}: compilation error", s.problem)),
             _ => (1, format!("{}: {} ({}/{} cases)", s.problem, s.verdict.code(), s.passed, s.total)),
         };
+        let level = if s.verdict == Verdict::SK && !r.require_gpu { "warning" } else { "error" };
         v.push(format!(
-            "::error file={},line={line},title={}::{}",
+            "::{level} file={},line={line},title={}::{}",
             gh_property(&s.file),
             gh_property(&title),
             gh_data(&truncate(&s.cause_line(), 1000))
@@ -707,5 +750,6 @@ mod tests {
     fn compile_line_from_first_error() {
         assert_eq!(compile_line("a.cpp:12:5: error: x"), 12);
         assert_eq!(compile_line("error"), 1);
+        assert_eq!(compile_line("x.cu(6): error: expected a \";\""), 6);
     }
 }

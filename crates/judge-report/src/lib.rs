@@ -185,7 +185,14 @@ impl<W: Write> HumanReporter<W> {
             let missing = format!("sandbox: missing {}", r.sandbox.missing.join("; "));
             self.line(&[(DIM, &missing)]);
         }
-        let Some(first) = r.cases.iter().find(|c| c.verdict != Verdict::AC) else {
+        let Some(first) = r.cases.iter().find(|c| !matches!(c.verdict, Verdict::AC | Verdict::SK)) else {
+            // Nothing failed; skipped cases were not judged (never a pass).
+            if let Some(sk) = r.cases.iter().find(|c| c.verdict == Verdict::SK) {
+                self.plain("");
+                let n = r.cases.iter().filter(|c| c.verdict == Verdict::SK).count();
+                self.line(&[(BOLD, &format!("Not judged: {n} of {} cases skipped", r.cases.len()))]);
+                self.plain(&format!("  cause:    {}", sk.message));
+            }
             return;
         };
         self.plain("");

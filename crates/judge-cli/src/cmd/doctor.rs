@@ -68,7 +68,8 @@ pub fn doctor(reg: &RegistryArgs) -> CmdResult {
                         let _ = writeln!(out, "  {:<8} {:<10} {}", tc.info.name, tc.info.version, tc.info.path);
                     }
                     Err(e) => {
-                        let _ = writeln!(out, "  {:<8} missing    {e}", lang.command);
+                        let hint = if lang.id == "cuda" { " (`make cuda-toolchain` installs nvcc into the judge's cache)" } else { "" };
+                        let _ = writeln!(out, "  {:<8} missing    {e}{hint}", lang.command);
                     }
                 }
             }
@@ -77,12 +78,23 @@ pub fn doctor(reg: &RegistryArgs) -> CmdResult {
             let _ = writeln!(out, "  language table: {e}");
         }
     }
-    match nvcc_version() {
-        Some((path, v)) => {
-            let _ = writeln!(out, "  {:<8} {:<10} {} (CUDA problems are not supported yet)", "nvcc", v, path);
+    let _ = writeln!(out, "\nGPU (for CUDA programs):");
+    match judge_sandbox::linux::gpu::detect() {
+        judge_sandbox::GpuStatus::Usable(g) => {
+            let _ = writeln!(
+                out,
+                "  usable     {} · compute capability {}.{} · {} MiB · driver {}CUDA {}{}",
+                g.name,
+                g.compute_capability.0,
+                g.compute_capability.1,
+                g.memory_mib,
+                g.driver_version.as_deref().map(|v| format!("{v}, ")).unwrap_or_default(),
+                g.driver_cuda_version,
+                if g.count > 1 { format!(" · {} devices (device 0 is used)", g.count) } else { String::new() }
+            );
         }
-        None => {
-            let _ = writeln!(out, "  {:<8} missing    not on PATH (only needed for CUDA problems)", "nvcc");
+        judge_sandbox::GpuStatus::Unusable(why) => {
+            let _ = writeln!(out, "  none       {why}: CUDA programs are compiled, then their cases are skipped (SK)");
         }
     }
     if !any {
@@ -92,12 +104,3 @@ pub fn doctor(reg: &RegistryArgs) -> CmdResult {
     let _ = writeln!(out, "\n{}", if possible { "judging is possible" } else { "judging is NOT possible here" });
     Ok(if possible { ExitCode::Accepted } else { ExitCode::Internal })
 }
-
-fn nvcc_version() -> Option<(String, String)> {
-    let path = std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join("nvcc")).find(|p| p.is_file())?;
-    let out = std::process::Command::new(&path).arg("--version").output().ok()?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    let v = text.lines().find_map(|l| l.split("release ").nth(1)).map(|r| r.split(',').next().unwrap_or(r).to_string())?;
-    Some((path.display().to_string(), v))
-}
-

@@ -232,6 +232,7 @@ fn grade_dir(args: &GradeArgs) -> CmdResult {
         .collect();
     let mut report = GradeReport::new(solutions, ignored, manifest.scoring, started_unix_ms, clock.elapsed().as_millis() as u64, jobs);
     report.partition = partition.map(|p| p.spec);
+    report.require_gpu = args.require_gpu;
     emit(&report, &args.outputs)?;
     Ok(exit_code(&report, min_score))
 }
@@ -267,8 +268,9 @@ fn parse_min_score(s: &str) -> Result<MinScore, CliError> {
     }
 }
 
-/// 0 when every solution is AC or the score reaches `--min-score`; else 3
-/// when the judge failed on some solution (IE), 1 otherwise.
+/// 0 when every solution is AC (or skipped, SK, without `--require-gpu`) or
+/// the score reaches `--min-score`; else 3 when the judge failed on some
+/// solution (IE), 1 otherwise.
 fn exit_code(r: &GradeReport, min: Option<MinScore>) -> ExitCode {
     let reached = match min {
         Some(MinScore::Points(p)) => r.score + 1e-9 >= p,
@@ -406,7 +408,7 @@ fn discover(
             let language = languages
                 .by_extension(ext)
                 .map(|l| l.id.clone())
-                .ok_or_else(|| usage(anyhow!("{}: field `{field}.file`: unsupported extension `.{ext}` (expected .py or .cpp)", manifest_path.display())))?;
+                .ok_or_else(|| usage(anyhow!("{}: field `{field}.file`: unsupported extension `.{ext}` (expected a language's extension: .py, .cpp, .c, .cu)", manifest_path.display())))?;
             if found.iter().any(|f: &Found| f.rel == rel && f.problem == s.problem) {
                 return Err(usage(anyhow!("{}: field `{field}`: `{rel}` is listed twice for `{}`", manifest_path.display(), s.problem)));
             }
@@ -692,11 +694,17 @@ fn judge_one(
     let clock = std::time::Instant::now();
     let build = engine.build(prep, &sub, &cancel, quiet).map_err(describe)?;
     let report = {
+        // GPU runs are one at a time (the GPU slot), whatever -j is; taken
+        // before a CPU, so a worker waiting for the GPU holds no CPU.
+        let _gpu = (build.failure().is_none() && build.needs_gpu()).then(|| GPU_SLOT.lock().unwrap_or_else(|e| e.into_inner()));
         let _core = (build.failure().is_none()).then(|| cores.acquire());
         engine.run_cases(prep, &build, &Selection::default(), &cancel, quiet).map_err(describe)?
     };
     Ok(Report { started_unix_ms: Some(started), duration_ms: Some(clock.elapsed().as_millis() as u64), ..report })
 }
+
+/// The GPU: one solution's CUDA runs at a time.
+static GPU_SLOT: Mutex<()> = Mutex::new(());
 
 fn describe(e: EngineError) -> String {
     e.to_string()
