@@ -277,3 +277,36 @@ fn grade_lists_cuda_solutions_as_skipped_and_require_gpu_fails_them() {
     let junit = std::fs::read_to_string(d.join("junit.xml")).unwrap();
     assert!(!junit.contains("<skipped") && junit.contains("<failure") && junit.contains("SK"), "{junit}");
 }
+
+/// Problem packages take `.cu` submissions: `judge run x.cu --package DIR`
+/// compiles it and, without a GPU, skips every case (exit 4); `judge verify`
+/// lists an accepted `.cu` submission as skipped, not as failed.
+#[test]
+fn packages_take_cuda_submissions() {
+    if nvcc().is_none() {
+        return;
+    }
+    let pkg = crate::support::repo().join("tests/packages/sumtwo");
+    let out = judge()
+        .env("JUDGE_FAKE_NO_GPU", "1")
+        .arg("run")
+        .arg(solution("cuda-package/sum.cu"))
+        .args(["--format", "json", "--package"])
+        .arg(&pkg)
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(4), "{r}");
+    assert_eq!(r["verdict"], "SK", "{r}");
+    assert_eq!(r["language"], "cuda");
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("sumtwo");
+    assert!(std::process::Command::new("cp").arg("-r").arg(&pkg).arg(&copy).status().unwrap().success());
+    std::fs::copy(solution("cuda-package/sum.cu"), copy.join("submissions/accepted/sum.cu")).unwrap();
+    let out = judge().env("JUDGE_FAKE_NO_GPU", "1").arg("verify").arg(&copy).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    let line = text.lines().find(|l| l.contains("sum.cu")).unwrap_or_else(|| panic!("sum.cu not listed: {text}"));
+    assert!(line.contains("skipped") && line.contains("no usable NVIDIA GPU"), "{line}");
+}

@@ -37,7 +37,8 @@
 //! limit under the package's BLAKE3 hash ([`Engine::cached_package_time_limit`]).
 //!
 //! Submissions: Python 3 (`.py`, `.py3`), Python 2 (`.py2` or a `#!…python2`
-//! first line; skipped when no python2 works), C, C++, and folders of one of
+//! first line; skipped when no python2 works), C, C++, CUDA (compiled, then
+//! skipped where no NVIDIA GPU is usable), and folders of one of
 //! these ([`folder_submission`]). Others are skipped with the reason.
 
 use crate::{rundir, Engine, EngineError, Event, Options, Submission};
@@ -147,6 +148,11 @@ pub fn submission_language(engine: &Engine, path: &Path) -> Result<String, Strin
         engine
             .toolchain(cfg, &Options::default())
             .map_err(|e| format!("Python 2 (`python2` shebang or .py2): no working python2 ({}): skipped", e.to_string().lines().next().unwrap_or("")))?;
+    }
+    // A GPU language (CUDA) without its compiler here: skipped, like Python 2.
+    if judge_lang::language(&lang).is_ok_and(|l| l.profile().gpu) {
+        let cfg = engine.languages().get(&lang).map_err(|e| format!("{e}: skipped"))?;
+        engine.toolchain(cfg, &Options::default()).map_err(|e| format!("no working compiler ({}): skipped", e.to_string().lines().next().unwrap_or("")))?;
     }
     Ok(lang)
 }
@@ -432,6 +438,11 @@ impl Engine {
                 Err(why) => {
                     check.skipped = true;
                     check.note = why;
+                }
+                Ok(report) if report.verdict == Verdict::SK => {
+                    // Not judged on this machine (CUDA without a GPU): a skip, with the reason.
+                    check.skipped = true;
+                    check.note = report.cases.first().map(|c| format!("{}: skipped", c.message)).unwrap_or_else(|| "skipped".into());
                 }
                 Ok(report) => {
                     check.got = Some(report.verdict);
