@@ -310,3 +310,59 @@ fn packages_take_cuda_submissions() {
     let line = text.lines().find(|l| l.contains("sum.cu")).unwrap_or_else(|| panic!("sum.cu not listed: {text}"));
     assert!(line.contains("skipped") && line.contains("no usable NVIDIA GPU"), "{line}");
 }
+
+/// `judge watch` (piped) shows SK for a CUDA program without a GPU, and a
+/// syntax error saved afterwards as nvcc's CE.
+#[test]
+fn watch_shows_sk_then_ce() {
+    if nvcc().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gpu_sum.cu");
+    std::fs::copy(solution("gpu-kernel-hang/sum_ok.cu"), &file).unwrap();
+    let mut child = judge()
+        .env("JUDGE_FAKE_NO_GPU", "1")
+        .arg("watch")
+        .arg(&file)
+        .args(["--problem", "gpu-sum", "--problems"])
+        .arg(test_registry())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = buf.clone();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = std::io::Read::read(&mut stdout, &mut chunk) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&chunk[..n]);
+        }
+    });
+    let text = || String::from_utf8_lossy(&buf.lock().unwrap()).into_owned();
+    let wait = |pred: &dyn Fn(&str) -> bool, what: &str| {
+        let start = std::time::Instant::now();
+        loop {
+            let t = text();
+            if pred(&t) {
+                return t;
+            }
+            assert!(start.elapsed() < std::time::Duration::from_secs(120), "timed out waiting for {what}:\n{t}");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    let t = wait(&|t: &str| t.contains("SK Skipped"), "the SK report");
+    assert!(t.contains("skipped: no usable NVIDIA GPU"), "{t}");
+    std::fs::copy(solution("gpu-kernel-hang/syntax_error.cu"), &file).unwrap();
+    let t = wait(&|t: &str| t.contains("CE Compilation Error"), "the CE report");
+    assert!(t.contains("gpu_sum.cu(6): error"), "{t}");
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    child.wait().unwrap();
+}
