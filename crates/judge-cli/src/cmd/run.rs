@@ -55,20 +55,20 @@ fn custom_input(plan: &RunPlan, input: &str) -> CmdResult {
     let cancel = CancelToken::new();
     let quiet = &mut |_: &judge_core::Event| {};
     // The reference's answer first (same language when the problem has one).
-    let ext = if plan.submission.language == "cpp" { "cpp" } else { "py" };
+    let languages = engine.languages();
+    let lang_of = |name: &str| {
+        let ext = std::path::Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("");
+        languages.by_extension(ext).map(|l| l.id.clone())
+    };
     let reference = problem
         .references
-        .get(&format!("solution.{ext}"))
-        .map(|s| (ext, s))
-        .or_else(|| problem.references.iter().next().map(|(n, s)| (if n.ends_with(".cpp") { "cpp" } else { "py" }, s)));
+        .iter()
+        .filter_map(|(n, s)| lang_of(n).map(|l| (n, l, s)))
+        .min_by_key(|(_, l, _)| *l != plan.submission.language);
     let mut reference_answer: Option<Vec<u8>> = None;
     let mut reference_note = String::from("(no reference solution in this problem)");
-    if let Some((rext, source)) = reference {
-        let sub = Submission {
-            path: format!("reference/solution.{rext}").into(),
-            source: source.clone(),
-            language: if rext == "cpp" { "cpp".into() } else { "python".into() },
-        };
+    if let Some((name, language, source)) = reference {
+        let sub = Submission { path: format!("reference/{name}").into(), source: source.clone(), language };
         let build = engine.build(&prep, &sub, &cancel, quiet)?;
         let run = engine.run_input(&prep, &build, &bytes, None, &cancel)?;
         match (&run.report, &run.value) {
