@@ -366,3 +366,33 @@ fn watch_shows_sk_then_ce() {
     }
     child.wait().unwrap();
 }
+
+/// The compile cache keys CUDA programs like C++ ones (compiler identity and
+/// version, flags, sources): a second run of the same `.cu` compiles nothing;
+/// another `-std` compiles again.
+#[test]
+fn the_compile_cache_keys_cuda_by_compiler_and_flags() {
+    if nvcc().is_none() {
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let out = judge()
+            .env("JUDGE_FAKE_NO_GPU", "1")
+            .env("JUDGE_CACHE_DIR", cache.path())
+            .arg("run")
+            .arg(solution("gpu-kernel-hang/sum_ok.cu"))
+            .args(["--problem", "gpu-sum", "--format", "json", "--problems"])
+            .arg(test_registry())
+            .args(extra)
+            .output()
+            .unwrap();
+        let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(r["verdict"], "SK", "{r}");
+        r["compile_cached"].as_bool().unwrap_or(false)
+    };
+    assert!(!run(&[]), "first run compiles");
+    assert!(run(&[]), "second run is a cache hit");
+    assert!(!run(&["--std", "c++17"]), "other flags: another key");
+    assert!(run(&["--std", "c++17"]));
+}

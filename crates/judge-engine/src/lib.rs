@@ -793,15 +793,13 @@ impl Engine {
             // Compile it first, so that a syntax error is the problem's
             // configuration error rather than a WA on every case.
             let work = dir.fresh_workdir("checker-check").map_err(|e| Internal(e.to_string()))?;
-            let argv = vec![
-                tc.exe.display().to_string(),
-                "-I".into(),
-                "-S".into(),
-                "-B".into(),
+            let mut argv = vec![tc.exe.display().to_string()];
+            argv.extend(py.flags.iter().cloned());
+            argv.extend([
                 "-c".into(),
                 "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')".into(),
                 entry.display().to_string(),
-            ];
+            ]);
             let spec = compile_spec(&tc.exe, argv, &work, tc.reachable.clone(), vec![checker_dir.clone()], hidden);
             let o = self.sandbox.run(&spec).map_err(|e| Internal(format!("the checker could not be checked: {e}")))?;
             if o.measurement.termination != judge_core::Termination::Exited(0) {
@@ -826,16 +824,10 @@ impl Engine {
         if !sources.contains(&prog.entry) {
             sources.push(prog.entry.clone());
         }
-        let std = if c_only { "-std=gnu17" } else { "-std=gnu++20" };
-        let mut argv = vec![
-            tc.exe.display().to_string(),
-            std.into(),
-            "-O2".into(),
-            "-pipe".into(),
-            "-fdiagnostics-color=never".into(),
-            "-o".into(),
-            "checker.bin".into(),
-        ];
+        // The language table's flags (gnu17 / gnu++20 by default), as for submissions.
+        let mut argv = vec![tc.exe.display().to_string()];
+        argv.extend(lang.flags.iter().cloned());
+        argv.extend(["-o".into(), "checker.bin".into()]);
         argv.extend(sources);
         argv.push("-lm".into());
         // The sources are seeded from the checker's folder into the compiler's
