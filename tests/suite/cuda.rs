@@ -396,3 +396,46 @@ fn the_compile_cache_keys_cuda_by_compiler_and_flags() {
     assert!(!run(&["--std", "c++17"]), "other flags: another key");
     assert!(run(&["--std", "c++17"]));
 }
+
+/// The sandbox profile's address-space switch: `no_address_space_limit`
+/// wins even over `address_space_limit` (CUDA must never get `RLIMIT_AS`),
+/// and a run with neither RLIMIT_AS nor a memory cgroup says the memory
+/// limit was not enforced.
+#[test]
+fn a_cuda_profile_run_never_gets_an_address_space_limit() {
+    let sb = judge_sandbox::Sandbox::new(PathBuf::from(env!("CARGO_BIN_EXE_judge")));
+    let work = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    std::fs::set_permissions(work.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    let ulimit = |no_as: bool| {
+        let mut spec = judge_sandbox::RunSpec::new("/bin/sh", vec!["sh".into(), "-c".into(), "ulimit -v".into()], work.path());
+        spec.memory_kib = Some(256 * 1024);
+        spec.address_space_limit = true;
+        spec.no_address_space_limit = no_as;
+        let out = sb.run(&spec).expect("sandbox run");
+        (out.stdout.text().trim().to_string(), out.layers)
+    };
+    let (limited, _) = ulimit(false);
+    assert_eq!(limited, (256 * 1024).to_string(), "RLIMIT_AS applies without the CUDA profile");
+    let (unlimited, layers) = ulimit(true);
+    assert_eq!(unlimited, "unlimited", "no RLIMIT_AS for a CUDA run");
+    let cgroup_memory = layers.enforced.iter().any(|l| l == "cgroup-memory");
+    let said = layers.missing.iter().any(|l| l.starts_with("memory-limit: not enforced"));
+    assert_eq!(said, !cgroup_memory, "without a memory cgroup the report says the limit is not enforced: {layers:?}");
+}
+
+/// Only NVIDIA device nodes may be opened to a program: any other device in
+/// the spec makes the run fail as the judge's error, before the program runs.
+#[test]
+fn only_nvidia_device_nodes_may_be_exposed() {
+    let sb = judge_sandbox::Sandbox::new(PathBuf::from(env!("CARGO_BIN_EXE_judge")));
+    let work = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    std::fs::set_permissions(work.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    for dev in ["/dev/sda", "/dev/null", "/dev/nvidia0/../mem"] {
+        let mut spec = judge_sandbox::RunSpec::new("/bin/sh", vec!["sh".into(), "-c".into(), "echo ran".into()], work.path());
+        spec.devices = vec![PathBuf::from(dev)];
+        match sb.run(&spec) {
+            Ok(out) => panic!("{dev}: the program ran: {:?}", out.stdout.text()),
+            Err(e) => assert!(e.to_string().contains("device"), "{dev}: {e}"),
+        }
+    }
+}
