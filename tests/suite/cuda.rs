@@ -439,3 +439,23 @@ fn only_nvidia_device_nodes_may_be_exposed() {
         }
     }
 }
+
+/// `judge new --lang cuda`: a stdin/stdout problem gets the CUDA starter
+/// (which compiles); a function problem has none (usage error, exit 2).
+#[test]
+fn judge_new_writes_a_cuda_starter_for_stdio_problems_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("gpu_sum.cu");
+    let out = judge().args(["new", "gpu-sum", "--lang", "cuda", "--problems"]).arg(test_registry()).arg("--output").arg(&out_file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    assert!(text.contains("__global__") && text.contains("int main"), "{text}");
+    let out = judge().args(["new", "longest-clean-span", "--lang", "cuda", "--output"]).arg(dir.path().join("x.cu")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no cuda starter"), "{}", String::from_utf8_lossy(&out.stderr));
+    if nvcc().is_none() {
+        return;
+    }
+    let (code, r, _) = run_no_gpu("gpu-sum", &out_file, &[]);
+    assert_eq!((code, r["verdict"].as_str()), (4, Some("SK")), "the starter compiles: {r}");
+}

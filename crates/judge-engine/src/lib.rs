@@ -488,7 +488,8 @@ impl Engine {
                 // A compiled program is looked up in the compile cache first.
                 let cached = step.artifact.as_ref().and_then(|artifact| {
                     let cache = self.cache.as_ref()?;
-                    let key = cache::BuildKey::new(&lang.id, &step.program, &toolchain.info.version, &step.argv, &step.files);
+                    let identity = if toolchain.cache_tag.is_empty() { toolchain.info.version.clone() } else { format!("{} ({})", toolchain.info.version, toolchain.cache_tag) };
+                    let key = cache::BuildKey::new(&lang.id, &step.program, &identity, &step.argv, &step.files);
                     Some((cache, key, build.dir.driver.join(artifact)))
                 });
                 let hit = cached.as_ref().is_some_and(|(cache, key, dest)| match cache.fetch(key, dest) {

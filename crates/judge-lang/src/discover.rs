@@ -18,6 +18,10 @@ pub struct ResolvedToolchain {
     /// For Python: `sys.path` of the interpreter started normally (with
     /// `site`), minus the current directory; the driver restores it.
     pub sys_path: Vec<String>,
+    /// More of the toolchain's identity for the compile cache's key, beyond
+    /// the executable and its version (nvcc: its host compiler's path and
+    /// version, which shape the binary too); empty for most.
+    pub cache_tag: String,
 }
 
 /// Find a command: an absolute/relative path as given, else on PATH.

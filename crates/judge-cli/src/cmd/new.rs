@@ -15,11 +15,14 @@ pub fn new(id: &str, lang: Lang, output: Option<PathBuf>, reg: &RegistryArgs) ->
     let p = registry.problem(id).map_err(usage)?;
     let table = judge_lang::LanguageTable::load(reg.runners.as_deref()).map_err(usage)?;
     let ext = table.get(lang.id()).ok().and_then(|l| l.extensions.first().cloned()).unwrap_or_else(|| "txt".into());
-    let starter = p
-        .starters
-        .get(&format!("solution.{ext}"))
-        .cloned()
-        .unwrap_or_else(|| judge_lang::generated_starter(lang.id(), p.signature.as_ref()).into_bytes());
+    let starter = match p.starters.get(&format!("solution.{ext}")) {
+        Some(s) => s.clone(),
+        None => judge_lang::language(lang.id())
+            .map_err(usage)?
+            .starter(p.signature.as_ref())
+            .ok_or_else(|| usage(anyhow!("problem `{id}` has no {} starter: {} submissions are not judged for this kind of problem", lang.id(), lang.id())))?
+            .into_bytes(),
+    };
     let default_name = match &p.signature {
         Some(sig) => format!("{}.{ext}", sig.name),
         None => format!("{}.{ext}", p.id().replace('-', "_")),

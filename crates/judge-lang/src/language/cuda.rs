@@ -90,13 +90,18 @@ impl Language for Cuda {
                 )))
             }
         };
-        if !SANDBOX_PATH.iter().any(|d| Path::new(d).join("g++").is_file()) {
+        let Some(host) = SANDBOX_PATH.iter().map(|d| Path::new(d).join("g++")).find(|p| p.is_file()) else {
             return Err(LangError::Toolchain(format!(
                 "nvcc ({}) needs a host C++ compiler: no g++ in {}",
                 found.display(),
                 SANDBOX_PATH.join(", ")
             )));
-        }
+        };
+        let host_version = std::process::Command::new(&host)
+            .arg("-dumpfullversion")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
         let real = std::fs::canonicalize(&found).unwrap_or(found.clone());
         let mut reachable = Vec::new();
         if let Some(top) = real.parent().and_then(Path::parent) {
@@ -110,6 +115,7 @@ impl Language for Cuda {
             exe: found,
             reachable,
             sys_path: Vec::new(),
+            cache_tag: format!("host {} {host_version}", host.display()),
         })
     }
 

@@ -224,6 +224,7 @@ pub(crate) fn probe_gcc(cfg: &LanguageConfig, found: PathBuf) -> Result<Resolved
         exe: found,
         reachable: Vec::new(),
         sys_path: Vec::new(),
+        cache_tag: String::new(),
     })
 }
 

@@ -65,6 +65,7 @@ pub(super) fn probe_python(found: PathBuf, name: &str) -> Result<ResolvedToolcha
         exe,
         reachable,
         sys_path,
+        cache_tag: String::new(),
     })
 }
 
