@@ -29,6 +29,7 @@
 
 pub mod cache;
 mod case;
+pub mod kernel;
 pub mod redact;
 mod rundir;
 pub mod verify;
@@ -166,6 +167,8 @@ pub struct Prepared {
     _dir: Option<rundir::RunDir>,
     /// A failure of the judge's own set-up (every judging is then IE).
     setup_failure: Option<String>,
+    /// A kernel problem's compiled CPU reference, tolerance and timing settings.
+    kernel: Option<kernel::KernelPrep>,
 }
 
 impl Prepared {
@@ -364,7 +367,13 @@ impl Engine {
             }
         }
         let limits = problem.manifest.limits();
-        let mut prep = Prepared { problem: problem.clone(), opts: opts.clone(), limits, checker: case::Checker::Accept, _dir: None, setup_failure: None };
+        let mut prep = Prepared { problem: problem.clone(), opts: opts.clone(), limits, checker: case::Checker::Accept, _dir: None, setup_failure: None, kernel: None };
+        if let Some(sig) = &problem.kernel {
+            match self.prepare_kernel(&problem, sig, opts)? {
+                Ok(k) => prep.kernel = Some(k),
+                Err(e) => prep.setup_failure = Some(e),
+            }
+        }
         prep.checker = match &problem.manifest.checker {
             CheckerSpec::Typed { float_abs, float_rel } => case::Checker::Typed(FloatTolerance {
                 abs: float_abs.unwrap_or(1e-9),
@@ -424,7 +433,10 @@ impl Engine {
     fn build_inner(&self, prep: &Prepared, sub: &Submission, cancel: &CancelToken, em: &mut Emitter<'_>) -> Result<Build, EngineError> {
         let problem = &prep.problem;
         let lang = self.languages.get(&sub.language)?.clone();
-        let toolchain = self.toolchain(&lang, &prep.opts)?;
+        let toolchain = match &problem.kernel {
+            Some(_) => kernel::toolchain(self, &lang, &prep.opts)?,
+            None => self.toolchain(&lang, &prep.opts)?,
+        };
         tracing::info!(problem = problem.id(), language = %lang.id, exe = %toolchain.exe.display(), version = %toolchain.info.version, "toolchain resolved");
         let target = match (&problem.manifest.kind, &problem.signature) {
             (ProblemKind::Function, Some(sig)) => Target::Function(sig),
@@ -442,7 +454,10 @@ impl Engine {
                 return Err(EngineError::Internal(cause.message()));
             }
         };
-        let mut plan = judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?;
+        let mut plan = match &problem.kernel {
+            Some(sig) => kernel::plan(&lang, &toolchain, &self.languages.files, sig, &sub.source, &dir.driver)?,
+            None => judge_lang::plan(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver)?,
+        };
         // A package's `include/` files go beside the source (before judge's
         // own files, which win on a name collision).
         if let Some(pkg) = &problem.package {
@@ -579,6 +594,20 @@ impl Engine {
             always_details: false,
         };
         let total = order.len();
+        // Interim (until the SK verdict is merged): a CUDA build without a
+        // usable GPU runs no case; each is `case_skipped` with the reason and
+        // the report says why nothing was judged.
+        if let Some(reason) = prep.kernel.as_ref().and_then(|_| kernel::skip_reason(&build.language)) {
+            for &index in order {
+                let id = case::display_id(&ctx, &problem.cases[index], index);
+                em.emit(EventKind::CaseSkipped { id, reason: reason.clone() });
+            }
+            report.skipped = order.len();
+            report.compile = Some(Cause::Internal {
+                detail: format!("{reason}: the CUDA program compiled, but no case could run ({} skipped; nothing was judged)", order.len()),
+            });
+            return Ok(report);
+        }
         let mut stop = false;
         let mut results: Vec<(usize, judge_core::CaseReport)> = Vec::new();
         for (k, &index) in order.iter().enumerate() {
@@ -590,7 +619,10 @@ impl Engine {
                 continue;
             }
             em.emit(EventKind::CaseStarted { id, index: k, total });
-            let run = case::run_case(&ctx, c, index);
+            let run = match &prep.kernel {
+                Some(kp) => self.kernel_case(kp, &ctx, c, index),
+                None => case::run_case(&ctx, c, index),
+            };
             if run.cancelled {
                 return Err(EngineError::Cancelled);
             }
@@ -858,7 +890,7 @@ impl Engine {
             match user_file.as_deref() {
                 // In one pass (a placeholder first): the user's own name may
                 // contain `solution.c`.
-                Some(u) => s.replace("solution.py", "\0").replace("solution.cpp", "\0").replace("solution.c", "\0").replace('\0', u),
+                Some(u) => s.replace("solution.py", "\0").replace("solution.cpp", "\0").replace("solution.cu", "\0").replace("solution.c", "\0").replace('\0', u),
                 None => s,
             }
         };

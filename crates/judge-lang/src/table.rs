@@ -82,10 +82,10 @@ impl LanguageTable {
         let mut languages: BTreeMap<String, LanguageConfig> =
             toml::from_str(&text).map_err(|e| LangError::Table { file: file.clone(), message: e.to_string() })?;
         for (id, cfg) in languages.iter_mut() {
-            if !["python", "python2", "cpp", "c"].contains(&id.as_str()) {
+            if !["python", "python2", "cpp", "c", "cuda"].contains(&id.as_str()) {
                 return Err(LangError::Table {
                     file,
-                    message: format!("table `[{id}]`: unsupported language; expected `python`, `python2`, `cpp` or `c`"),
+                    message: format!("table `[{id}]`: unsupported language; expected `python`, `python2`, `cpp`, `c` or `cuda`"),
                 });
             }
             cfg.id = id.clone();
