@@ -11,6 +11,7 @@
 
 mod cache;
 mod checkers;
+mod cuda_kernel;
 mod cli;
 mod engine;
 mod grade;
