@@ -667,6 +667,69 @@ why = "returns a + 1"
         std::fs::remove_dir_all(root).unwrap();
     }
 
+    const KERNEL: &str = r#"id = "p"
+title = "P"
+kind = "cuda"
+[limits]
+time_ms = 1000
+memory_mib = 512
+[cuda]
+signature = "solve(A: in f32[N], C: out f32[N], N: i32)"
+atol = 1e-5
+rtol = 0.0
+[[wrong]]
+file = "wrong/w.cu"
+verdicts = ["WA"]
+why = "zeros"
+"#;
+
+    const KERNEL_FILES: &[(&str, &str)] = &[
+        ("problem.toml", KERNEL),
+        ("cases/sample/1.in", r#"{"N": 2, "A": [1, 2]}"#),
+        ("cases/hidden/2.in", r#"{"N": 1000, "A": {"gen": "uniform", "lo": 0, "hi": 1, "seed": 1}}"#),
+        ("reference/cpu.cpp", "extern \"C\" void solve(const float* A, float* C, int N) {}\n"),
+        ("reference/solution.cu", "extern \"C\" void solve(const float* A, float* C, int N) {}\n"),
+        ("wrong/w.cu", ""),
+    ];
+
+    #[test]
+    fn loads_a_kernel_problem_with_inputs_only() {
+        let (root, reg) = registry_with(KERNEL_FILES);
+        let p = reg.problem("p").unwrap();
+        assert_eq!(p.kernel.as_ref().unwrap().c_declaration(), "extern \"C\" void solve(const float* A, float* C, int N)");
+        assert_eq!(p.cases.len(), 2);
+        assert!(p.cases.iter().all(|c| c.answer.is_empty() && c.expected.is_none()));
+        assert_eq!(p.wrong[0].spec.file, "wrong/w.cu");
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn kernel_problem_errors_name_the_file() {
+        let with = |extra: &[(&'static str, &'static str)], without: &str| -> String {
+            let mut files: Vec<(&str, &str)> = KERNEL_FILES.iter().copied().filter(|(n, _)| *n != without).collect();
+            for (n, t) in extra {
+                files.retain(|(m, _)| m != n);
+                files.push((n, t));
+            }
+            let (root, reg) = registry_with(&files);
+            let e = reg.problem("p").unwrap_err().to_string();
+            std::fs::remove_dir_all(root).unwrap();
+            e
+        };
+        let e = with(&[("cases/sample/1.ans", "[3]")], "");
+        assert!(e.contains("cases/sample/1.ans") && e.contains("no .ans files"), "{e}");
+        let e = with(&[], "reference/cpu.cpp");
+        assert!(e.contains("reference/cpu.cpp") && e.contains("missing"), "{e}");
+        let e = with(&[], "reference/solution.cu");
+        assert!(e.contains("reference/solution.cu"), "{e}");
+        let e = with(&[("cases/sample/1.in", r#"{"N": 2, "A": [1, 2, 3]}"#)], "");
+        assert!(e.contains("cases/sample/1.in") && e.contains("buffer `A`: expected 2 elements"), "{e}");
+        let e = with(&[("cases/sample/1.in", r#"{"N": 2, "A": [1, 2], "C": [0, 0]}"#)], "");
+        assert!(e.contains("cases/sample/1.in") && e.contains("unexpected key `C`"), "{e}");
+        let e = with(&[("wrong/w.py", "")], "wrong/w.cu");
+        assert!(e.contains("field `wrong[0].file`"), "{e}");
+    }
+
     #[test]
     fn the_embedded_registry_walks_recursively() {
         let files = Source::Embedded(&EMBEDDED).walk_files("longest-clean-span").unwrap();
