@@ -82,6 +82,14 @@ fn kernel_cpu_implementations_are_judged_through_the_cpu_harness() {
     let (code, r) = run(&sol("cpu_writes_inputs.cpp"), &[]);
     assert_eq!((code, r["verdict"].as_str()), (0, Some("AC")), "{r}");
 
+    // A forged report on the result channel: the driver's own follows it, so
+    // the channel holds more bytes than the outputs: RE with a fixed message.
+    let (_, r) = run(&sol("cpu_forges_channel.cpp"), &[]);
+    assert_eq!(r["verdict"], "RE", "{r}");
+    let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
+    assert!(m.contains("more bytes than the output buffers"), "{m}");
+    assert!(r["cases"].as_array().unwrap().iter().all(|c| c.get("kernel_ms").is_none()), "no forged kernel time: {r}");
+
     // An exception: RE with its (standard) type; its message never for a hidden case.
     let (_, r) = run(&sol("cpu_throws.cpp"), &[]);
     assert_eq!(r["verdict"], "RE");

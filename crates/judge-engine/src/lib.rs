@@ -666,6 +666,9 @@ impl Engine {
         cancel: &CancelToken,
     ) -> Result<CustomRun, EngineError> {
         let problem = &prep.problem;
+        if problem.kernel.is_some() {
+            return Err(EngineError::Config(format!("problem `{}` is a kernel problem: --input is not supported for it (add a case instead)", problem.id())));
+        }
         if let Some(cause) = &build.failure {
             return Ok(CustomRun { report: None, build_failure: Some(cause.clone()), value: None, stdout: Vec::new() });
         }
