@@ -154,13 +154,9 @@ pub(crate) fn plan(
         "cuda" => ("solution.cu", "driver.cu", cuda_driver::generate_cuda_driver(sig)),
         _ => ("solution.cpp", "cpu_driver.cpp", cuda_driver::generate_cpu_driver(sig)),
     };
-    let flags: Vec<String> = match lang.id.as_str() {
-        // The table's nvcc flags (`-std=c++20 -O2`).
-        "cuda" => lang.flags.clone(),
-        _ => lang.flags.clone(),
-    };
+    // The language table's flags: nvcc `-std=c++20 -O2`, g++ `-std=gnu++20 -O2 ...`.
     let mut argv = vec![tc.exe.display().to_string()];
-    argv.extend(flags);
+    argv.extend(lang.flags.iter().cloned());
     argv.extend(["-o".into(), "solution".into(), driver.into()]);
     Ok(Plan {
         driver_files: vec![],
@@ -202,7 +198,14 @@ impl Engine {
         let hidden = self.hidden_paths(problem, None);
         let dest = dir.driver.join("solution");
         let key = self.cache.as_ref().map(|c| (c, crate::cache::BuildKey::new("cpp", &step.program, &tc.info.version, &step.argv, &step.files)));
-        let hit = key.as_ref().is_some_and(|(c, k)| c.fetch(k, &dest).unwrap_or(false));
+        let hit = key.as_ref().is_some_and(|(c, k)| match c.fetch(k, &dest) {
+            Ok(hit) => hit,
+            Err(e) => {
+                tracing::warn!("compile cache: {e}");
+                let _ = std::fs::remove_file(&dest);
+                false
+            }
+        });
         if !hit {
             match self.compile(&dir, &step, &plan, &hidden, Some("cpu.cpp".into()), &judge_sandbox::CancelToken::new()) {
                 Ok(_) => {
