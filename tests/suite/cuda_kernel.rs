@@ -213,3 +213,66 @@ fn kernel_verify_runs_the_cpu_reference_and_compiles_the_cuda_files() {
         assert!(text.contains(f), "{f}: {text}");
     }
 }
+
+/// A copy of the saxpy problem in a temporary registry, with another `reference/cpu.cpp`.
+fn saxpy_with_cpu_reference(cpu: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = registry().join("saxpy");
+    let dst = dir.path().join("saxpy");
+    for entry in walk(&src) {
+        let rel = entry.strip_prefix(&src).unwrap();
+        let to = dst.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    std::fs::write(dst.join("reference/cpu.cpp"), cpu).unwrap();
+    dir
+}
+
+fn walk(d: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(d).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn kernel_a_failing_cpu_reference_is_the_judges_fault() {
+    // The reference crashes on the one-element case: that case is IE (never
+    // blamed on the submission), the others are judged.
+    let reg = saxpy_with_cpu_reference(
+        "#include <cstdlib>\nextern \"C\" void solve(const float* X, const float* Y, float* Z, float a, int N) {\n    if (N == 1) std::abort();\n    for (int i = 0; i < N; ++i) Z[i] = a * X[i] + Y[i];\n}\n",
+    );
+    let out = judge()
+        .arg("run")
+        .arg(solution("saxpy/cpu_ok.cpp"))
+        .args(["--problem", "saxpy", "--format", "json", "--problems"])
+        .arg(reg.path())
+        .output()
+        .unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(case(&r, "sample/02-one")["verdict"], "IE", "{r}");
+    let m = case(&r, "sample/02-one")["message"].as_str().unwrap_or_default().to_string();
+    assert!(m.contains("CPU reference (reference/cpu.cpp) failed on this case"), "{m}");
+    assert_eq!(case(&r, "sample/01-small")["verdict"], "AC", "{r}");
+    assert_eq!(r["verdict"], "IE");
+
+    // A CPU reference that does not compile: the problem's configuration error (exit 2).
+    let reg = saxpy_with_cpu_reference("extern \"C\" void solve(const float* X) { int x = ; }\n");
+    let out = judge()
+        .arg("run")
+        .arg(solution("saxpy/cpu_ok.cpp"))
+        .args(["--problem", "saxpy", "--problems"])
+        .arg(reg.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("reference/cpu.cpp does not compile"), "{err}");
+}
