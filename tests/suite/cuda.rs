@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 /// nvcc as the judge finds it, or `None` (then the test is skipped, or fails
 /// under `JUDGE_REQUIRE_CUDA=1`).
-fn nvcc() -> Option<PathBuf> {
+pub(crate) fn nvcc() -> Option<PathBuf> {
     let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
     let mut candidates: Vec<PathBuf> = Vec::new();
     if let Some(p) = var("JUDGE_NVCC") {

@@ -12,6 +12,7 @@
 mod cache;
 mod checkers;
 mod cuda;
+mod cuda_kernel;
 mod cli;
 mod engine;
 mod grade;

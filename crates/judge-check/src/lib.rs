@@ -10,6 +10,7 @@
 
 mod program;
 mod text;
+pub mod tolerance;
 
 pub use program::{CheckerCommand, OutputChecker, OutputInterface, ProgramChecker};
 pub use text::{check_text, parse_float, TextChecker};

@@ -7,6 +7,7 @@
 
 pub mod classify;
 pub mod event;
+pub mod kernel;
 pub mod limits;
 pub mod report;
 pub mod value;

@@ -109,6 +109,11 @@ pub struct CaseReport {
     pub wait_ms: u64,
     /// Peak memory, KiB.
     pub memory_kib: u64,
+    /// Kernel problems on a GPU: the median time of `solve` over the timed
+    /// repetitions (CUDA events, L2 flushed before each), ms. Reported by
+    /// the driver, which runs in the solution's process: shown, never judged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kernel_ms: Option<f64>,
     /// The cause in one line; empty for AC.
     pub message: String,
     /// The cause, structured; absent for AC.

@@ -29,6 +29,7 @@
 
 pub mod cache;
 mod case;
+pub mod kernel;
 pub mod redact;
 mod rundir;
 pub mod verify;
@@ -169,6 +170,8 @@ pub struct Prepared {
     _dir: Option<rundir::RunDir>,
     /// A failure of the judge's own set-up (every judging is then IE).
     setup_failure: Option<String>,
+    /// A kernel problem's compiled CPU reference, tolerance and timing settings.
+    kernel: Option<kernel::KernelPrep>,
 }
 
 impl Prepared {
@@ -373,7 +376,13 @@ impl Engine {
             }
         }
         let limits = problem.manifest.limits();
-        let mut prep = Prepared { problem: problem.clone(), opts: opts.clone(), limits, checker: case::Checker::Accept, _dir: None, setup_failure: None };
+        let mut prep = Prepared { problem: problem.clone(), opts: opts.clone(), limits, checker: case::Checker::Accept, _dir: None, setup_failure: None, kernel: None };
+        if let Some(sig) = &problem.kernel {
+            match self.prepare_kernel(&problem, sig, opts)? {
+                Ok(k) => prep.kernel = Some(k),
+                Err(e) => prep.setup_failure = Some(e),
+            }
+        }
         prep.checker = match &problem.manifest.checker {
             CheckerSpec::Typed { float_abs, float_rel } => case::Checker::Typed(FloatTolerance {
                 abs: float_abs.unwrap_or(1e-9),
@@ -433,7 +442,10 @@ impl Engine {
     fn build_inner(&self, prep: &Prepared, sub: &Submission, cancel: &CancelToken, em: &mut Emitter<'_>) -> Result<Build, EngineError> {
         let problem = &prep.problem;
         let lang = self.languages.get(&sub.language)?.clone();
-        let toolchain = self.toolchain(&lang, &prep.opts)?;
+        let toolchain = match &problem.kernel {
+            Some(_) => kernel::toolchain(self, &lang, &prep.opts)?,
+            None => self.toolchain(&lang, &prep.opts)?,
+        };
         tracing::info!(problem = problem.id(), language = %lang.id, exe = %toolchain.exe.display(), version = %toolchain.info.version, "toolchain resolved");
         let target = match (&problem.manifest.kind, &problem.signature) {
             (ProblemKind::Function, Some(sig)) => Target::Function(sig),
@@ -454,7 +466,10 @@ impl Engine {
         let build_options = judge_lang::BuildOptions {
             std: prep.opts.std.clone().or_else(|| problem.manifest.languages.std_for(&lang.id).map(String::from)),
         };
-        let mut plan = judge_lang::plan_with(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver, &build_options)?;
+        let mut plan = match &problem.kernel {
+            Some(sig) => kernel::plan(&lang, &toolchain, &self.languages.files, sig, &sub.source, &dir.driver)?,
+            None => judge_lang::plan_with(&lang, &toolchain, &self.languages.files, target, &sub.source, &dir.driver, &build_options)?,
+        };
         // A package's `include/` files go beside the source (before judge's
         // own files, which win on a name collision).
         if let Some(pkg) = &problem.package {
@@ -593,6 +608,7 @@ impl Engine {
                     wall_ms: 0,
                     wait_ms: 0,
                     memory_kib: 0,
+                    kernel_ms: None,
                     message: cause.message(),
                     cause: Some(cause),
                     details: None,
@@ -634,7 +650,10 @@ impl Engine {
                 continue;
             }
             em.emit(EventKind::CaseStarted { id, index: k, total });
-            let run = case::run_case(&ctx, c, index);
+            let run = match &prep.kernel {
+                Some(kp) => self.kernel_case(kp, &ctx, c, index),
+                None => case::run_case(&ctx, c, index),
+            };
             if run.cancelled {
                 return Err(EngineError::Cancelled);
             }
@@ -678,6 +697,9 @@ impl Engine {
         cancel: &CancelToken,
     ) -> Result<CustomRun, EngineError> {
         let problem = &prep.problem;
+        if problem.kernel.is_some() {
+            return Err(EngineError::Config(format!("problem `{}` is a kernel problem: --input is not supported for it (add a case instead)", problem.id())));
+        }
         if let Some(cause) = &build.failure {
             return Ok(CustomRun { report: None, build_failure: Some(cause.clone()), value: None, stdout: Vec::new() });
         }
@@ -1012,7 +1034,7 @@ pub(crate) fn text_checker(spec: &CheckerSpec) -> Option<TextChecker> {
 /// ([`judge_lang::SandboxProfile::gpu`]) and none is usable (`None`: it can
 /// run). `JUDGE_FAKE_NO_GPU=1` makes every machine GPU-less (for tests on a
 /// machine with a GPU).
-fn gpu_missing(plan: &Plan) -> Option<String> {
+pub(crate) fn gpu_missing(plan: &Plan) -> Option<String> {
     if !plan.profile.gpu {
         return None;
     }

@@ -93,6 +93,9 @@ pub struct SolutionCheck {
     /// For a wrong solution that promises TLE: the verdict it got at
     /// [`TLE_MARGIN`] × the time limit.
     pub at_margin: Option<Verdict>,
+    /// Kernel problems: it compiled but did not run, and why (no usable GPU;
+    /// a starter is only compiled). `got` is then not a judgement.
+    pub skipped: Option<String>,
 }
 
 impl SolutionCheck {
@@ -101,8 +104,12 @@ impl SolutionCheck {
         self.at_margin.is_some_and(|v| !self.expected.contains(&v))
     }
 
-    /// Whether it got a verdict it promises, and not by a hair.
+    /// Whether it got a verdict it promises, and not by a hair (a skipped
+    /// kernel solution: whether it compiled).
     pub fn ok(&self) -> bool {
+        if self.skipped.is_some() {
+            return self.got != Verdict::CE;
+        }
         self.expected.contains(&self.got) && !self.sensitive()
     }
 }
@@ -247,15 +254,51 @@ impl Engine {
             let sub = Submission { path: PathBuf::from(&file), source: source.clone(), language: language.clone() };
             let build = self.build(&prep, &sub, &cancel, &mut |_: &judge_core::Event| {})?;
             let report = self.run_cases(&prep, &build, &Selection::default(), &cancel, &mut |_: &judge_core::Event| {})?;
-            let check = solution_check(Role::Reference, file, language, vec![Verdict::AC], String::new(), &report, None);
+            let mut check = solution_check(Role::Reference, file, language, vec![Verdict::AC], String::new(), &report, None);
+            check.skipped = kernel_skip(&problem, &build);
             on_step(VerifyStep::Solution(&check));
             solutions.push(check);
+        }
+        // Kernel problems: every CUDA starter must compile (it is never run:
+        // its empty body leaves the outputs at the poison value).
+        if problem.kernel.is_some() {
+            for (name, source) in &problem.starters {
+                let file = format!("starter/{name}");
+                let Some(language) = language_of(name).filter(|l| l == "cuda") else { continue };
+                if !wanted(&language) {
+                    continue;
+                }
+                let sub = Submission { path: PathBuf::from(&file), source: source.clone(), language: language.clone() };
+                let build = self.build(&prep, &sub, &cancel, &mut |_: &judge_core::Event| {})?;
+                let mut check = SolutionCheck {
+                    role: Role::Reference,
+                    file,
+                    language,
+                    expected: vec![Verdict::AC],
+                    got: if build.failure().is_some_and(|c| matches!(c, judge_core::Cause::Compile { .. })) { Verdict::CE } else { Verdict::AC },
+                    passed: 0,
+                    run: 0,
+                    max_cpu_ms: 0,
+                    slowest_case: String::new(),
+                    note: build.failure().map(|c| c.message()).unwrap_or_default(),
+                    why: String::new(),
+                    at_margin: None,
+                    skipped: None,
+                };
+                if build.failure().is_none() {
+                    check.skipped = Some("a starter is only compiled".into());
+                } else if check.got != Verdict::CE {
+                    check.got = Verdict::IE;
+                }
+                on_step(VerifyStep::Solution(&check));
+                solutions.push(check);
+            }
         }
         let mut margin_prep: Option<Prepared> = None;
         for (i, w) in problem.wrong.iter().enumerate() {
             let file = w.spec.file.clone();
             let language = language_of(&file).ok_or_else(|| {
-                EngineError::Config(format!("{}/problem.toml: field `wrong[{i}].file`: `{file}` is in no language judge runs (expected .py or .cpp)", problem.origin))
+                EngineError::Config(format!("{}/problem.toml: field `wrong[{i}].file`: `{file}` is in no language judge runs (expected .py, .cpp or, for kernel problems, .cu)", problem.origin))
             })?;
             if !wanted(&language) {
                 continue;
@@ -290,7 +333,9 @@ impl Engine {
                 }
             } else {
                 let report = self.run_cases(&prep, &build, &sel, &cancel, quiet)?;
-                solution_check(Role::Wrong, file, language, expected, w.spec.why.clone(), &report, None)
+                let mut c = solution_check(Role::Wrong, file, language, expected, w.spec.why.clone(), &report, None);
+                c.skipped = kernel_skip(&problem, &build);
+                c
             };
             on_step(VerifyStep::Solution(&check));
             solutions.push(check);
@@ -303,7 +348,11 @@ impl Engine {
             }
             None => None,
         };
-        let slowest = solutions.iter().filter(|s| s.role == Role::Reference).max_by_key(|s| s.max_cpu_ms);
+        // A kernel problem's time limit is for the GPU run: its CPU reference does not count.
+        let slowest = solutions
+            .iter()
+            .filter(|s| s.role == Role::Reference && s.skipped.is_none() && !(problem.kernel.is_some() && s.language != "cuda"))
+            .max_by_key(|s| s.max_cpu_ms);
         let time_limit = TimeLimitCheck {
             time_limit_ms: prep.limits.time_ms,
             slowest_ms: slowest.map_or(0, |s| s.max_cpu_ms),
@@ -469,6 +518,14 @@ impl Engine {
     }
 }
 
+/// Why a kernel problem's CUDA solution compiled but ran no case: no usable GPU.
+fn kernel_skip(problem: &Problem, build: &crate::Build) -> Option<String> {
+    if problem.kernel.is_none() || build.failure().is_some() {
+        return None;
+    }
+    crate::gpu_missing(&build.plan).map(|r| format!("compiled; not run: {r}"))
+}
+
 fn first_failure(report: &Report) -> Option<String> {
     report
         .cases
@@ -493,6 +550,7 @@ fn solution_check(role: Role, file: String, language: String, expected: Vec<Verd
         note: first_failure(report).unwrap_or_default(),
         why,
         at_margin,
+        skipped: None,
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod channel;
 mod cpp;
+pub mod cuda_driver;
 mod diagnostics;
 pub mod exceptions;
 mod discover;

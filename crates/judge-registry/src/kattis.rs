@@ -756,6 +756,7 @@ pub fn load_package(dir: &Path) -> Result<Problem, RegistryError> {
     Ok(Problem {
         manifest,
         signature: None,
+        kernel: None,
         statement,
         cases,
         references: Default::default(),

@@ -26,9 +26,10 @@ pub mod kattis;
 mod manifest;
 mod source;
 
-pub use manifest::{CheckerInterface, CheckerSpec, FunctionSpec, LanguageSettings, Manifest, ManifestLimits, ProblemKind, TextMode, WrongSolution};
+pub use manifest::{CheckerInterface, CheckerSpec, CudaSpec, FunctionSpec, LanguageSettings, Manifest, ManifestLimits, ProblemKind, TextMode, WrongSolution};
 pub use source::Source;
 
+use judge_core::kernel::{KernelInput, KernelSignature};
 use judge_core::{Signature, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,10 @@ pub struct Problem {
     pub manifest: Manifest,
     /// The parsed signature, for function problems.
     pub signature: Option<Signature>,
+    /// The parsed kernel signature, for kernel problems (`kind = "cuda"`);
+    /// their cases have no `.ans` (the CPU reference computes the expected
+    /// outputs) and `args`/`expected` stay `None`.
+    pub kernel: Option<KernelSignature>,
     /// `statement.md`.
     pub statement: String,
     /// Sample cases then hidden cases, each in file-name order.
@@ -284,6 +289,13 @@ impl Registry {
             ),
             None => None,
         };
+        let kernel = match &manifest.cuda {
+            Some(c) => Some(
+                KernelSignature::parse(&c.signature)
+                    .map_err(|e| invalid(describe("problem.toml"), format!("field `cuda.signature`: {e}")))?,
+            ),
+            None => None,
+        };
         let statement = if self.source.exists(&format!("{id}/statement.md")) {
             self.read_text(&format!("{id}/statement.md"))?
         } else {
@@ -301,6 +313,35 @@ impl Registry {
                 .map_err(|e| invalid(describe(&format!("cases/{group}")), e))?;
             names.sort();
             for name in &names {
+                if let Some(ksig) = &kernel {
+                    // Kernel problems: inputs only; the CPU reference computes the answers.
+                    let Some(stem) = name.strip_suffix(".in") else {
+                        if name.ends_with(".ans") {
+                            return Err(invalid(
+                                describe(&format!("cases/{group}/{name}")),
+                                "kernel problems (kind = \"cuda\") have no .ans files: reference/cpu.cpp computes the expected outputs",
+                            ));
+                        }
+                        if !name.starts_with('.') && !name.ends_with(".md") {
+                            return Err(invalid(describe(&format!("cases/{group}/{name}")), "unexpected file: kernel cases are NAME.in"));
+                        }
+                        continue;
+                    };
+                    let input = self.source.read(&format!("{dir}/{name}")).map_err(|e| invalid(describe(name), e))?;
+                    KernelInput::parse(ksig, &input).map_err(|e| invalid(describe(&format!("cases/{group}/{name}")), e))?;
+                    cases.push(Case {
+                        id: format!("{group}/{stem}"),
+                        hidden,
+                        input,
+                        answer: Vec::new(),
+                        args: None,
+                        expected: None,
+                        checker: None,
+                        validator_args: None,
+                        input_validator_args: Vec::new(),
+                    });
+                    continue;
+                }
                 let Some(stem) = name.strip_suffix(".in") else {
                     if !name.ends_with(".ans") && !name.starts_with('.') && !name.ends_with(".md") {
                         return Err(invalid(
@@ -335,7 +376,7 @@ impl Registry {
                 }
                 cases.push(case);
             }
-            for name in &names {
+            for name in names.iter().filter(|_| kernel.is_none()) {
                 if let Some(stem) = name.strip_suffix(".ans") {
                     if !names.contains(&format!("{stem}.in")) {
                         return Err(invalid(
@@ -350,6 +391,16 @@ impl Registry {
             return Err(invalid(describe("cases"), "no cases: expected cases/sample/*.in and/or cases/hidden/*.in"));
         }
         let references = self.files_in(&format!("{id}/reference"))?;
+        if kernel.is_some() {
+            for needed in ["cpu.cpp", "solution.cu"] {
+                if !references.contains_key(needed) {
+                    return Err(invalid(
+                        describe(&format!("reference/{needed}")),
+                        "missing: a kernel problem needs reference/cpu.cpp (the CPU reference that computes the expected outputs) and reference/solution.cu (the CUDA reference)",
+                    ));
+                }
+            }
+        }
         let starters = self.files_in(&format!("{id}/starter"))?;
         let checker_program = match &manifest.checker {
             CheckerSpec::Program { program, interface, args } => {
@@ -390,6 +441,7 @@ impl Registry {
         Ok(Problem {
             manifest,
             signature,
+            kernel,
             statement,
             cases,
             references,
@@ -424,8 +476,9 @@ impl Registry {
             self.source.read(&file).map_err(|e| invalid(self.source.describe(&file), e))
         };
         let mut wrong = Vec::new();
+        let wrong_exts: &[&str] = if manifest.kind == ProblemKind::Cuda { &[".cu"] } else { &[".py", ".cpp", ".cc"] };
         for (i, w) in manifest.wrong.iter().enumerate() {
-            let source = declared(&format!("wrong[{i}].file"), &w.file, &[".py", ".cpp", ".cc"])?;
+            let source = declared(&format!("wrong[{i}].file"), &w.file, wrong_exts)?;
             wrong.push(WrongFile { spec: w.clone(), source });
         }
         let validator = match &manifest.validator {
@@ -612,6 +665,69 @@ why = "returns a + 1"
         let e = reg.problem("p").unwrap_err().to_string();
         assert!(e.contains("field `generator`: expected a .py file"), "{e}");
         std::fs::remove_dir_all(root).unwrap();
+    }
+
+    const KERNEL: &str = r#"id = "p"
+title = "P"
+kind = "cuda"
+[limits]
+time_ms = 1000
+memory_mib = 512
+[cuda]
+signature = "solve(A: in f32[N], C: out f32[N], N: i32)"
+atol = 1e-5
+rtol = 0.0
+[[wrong]]
+file = "wrong/w.cu"
+verdicts = ["WA"]
+why = "zeros"
+"#;
+
+    const KERNEL_FILES: &[(&str, &str)] = &[
+        ("problem.toml", KERNEL),
+        ("cases/sample/1.in", r#"{"N": 2, "A": [1, 2]}"#),
+        ("cases/hidden/2.in", r#"{"N": 1000, "A": {"gen": "uniform", "lo": 0, "hi": 1, "seed": 1}}"#),
+        ("reference/cpu.cpp", "extern \"C\" void solve(const float* A, float* C, int N) {}\n"),
+        ("reference/solution.cu", "extern \"C\" void solve(const float* A, float* C, int N) {}\n"),
+        ("wrong/w.cu", ""),
+    ];
+
+    #[test]
+    fn loads_a_kernel_problem_with_inputs_only() {
+        let (root, reg) = registry_with(KERNEL_FILES);
+        let p = reg.problem("p").unwrap();
+        assert_eq!(p.kernel.as_ref().unwrap().c_declaration(), "extern \"C\" void solve(const float* A, float* C, int N)");
+        assert_eq!(p.cases.len(), 2);
+        assert!(p.cases.iter().all(|c| c.answer.is_empty() && c.expected.is_none()));
+        assert_eq!(p.wrong[0].spec.file, "wrong/w.cu");
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn kernel_problem_errors_name_the_file() {
+        let with = |extra: &[(&'static str, &'static str)], without: &str| -> String {
+            let mut files: Vec<(&str, &str)> = KERNEL_FILES.iter().copied().filter(|(n, _)| *n != without).collect();
+            for (n, t) in extra {
+                files.retain(|(m, _)| m != n);
+                files.push((n, t));
+            }
+            let (root, reg) = registry_with(&files);
+            let e = reg.problem("p").unwrap_err().to_string();
+            std::fs::remove_dir_all(root).unwrap();
+            e
+        };
+        let e = with(&[("cases/sample/1.ans", "[3]")], "");
+        assert!(e.contains("cases/sample/1.ans") && e.contains("no .ans files"), "{e}");
+        let e = with(&[], "reference/cpu.cpp");
+        assert!(e.contains("reference/cpu.cpp") && e.contains("missing"), "{e}");
+        let e = with(&[], "reference/solution.cu");
+        assert!(e.contains("reference/solution.cu"), "{e}");
+        let e = with(&[("cases/sample/1.in", r#"{"N": 2, "A": [1, 2, 3]}"#)], "");
+        assert!(e.contains("cases/sample/1.in") && e.contains("buffer `A`: expected 2 elements"), "{e}");
+        let e = with(&[("cases/sample/1.in", r#"{"N": 2, "A": [1, 2], "C": [0, 0]}"#)], "");
+        assert!(e.contains("cases/sample/1.in") && e.contains("unexpected key `C`"), "{e}");
+        let e = with(&[("wrong/w.py", "")], "wrong/w.cu");
+        assert!(e.contains("field `wrong[0].file`"), "{e}");
     }
 
     #[test]

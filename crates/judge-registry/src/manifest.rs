@@ -41,6 +41,10 @@ pub enum ProblemKind {
     Function,
     /// A program reads stdin and writes stdout, judged by a checker.
     Stdio,
+    /// A CUDA kernel problem: the user's `extern "C" void solve(...)` on
+    /// device buffers, compared with the CPU reference within a tolerance
+    /// (table `[cuda]`).
+    Cuda,
 }
 
 /// `[limits]`.
@@ -65,6 +69,41 @@ pub struct ManifestLimits {
 pub struct FunctionSpec {
     /// `name(p: type, ...) -> type`.
     pub signature: String,
+}
+
+/// `[cuda]`: a kernel problem's signature and tolerance.
+///
+/// ```toml
+/// [cuda]
+/// signature = "solve(A: in f32[N], B: in f32[N], C: out f32[N], N: i32)"
+/// atol = 1e-5        # a value passes if |a - e| <= atol + rtol*|e|
+/// rtol = 1e-5
+/// repeats = 20       # optional: timed repetitions (median reported), default 10
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CudaSpec {
+    /// The kernel signature (grammar in `judge_core::kernel`).
+    pub signature: String,
+    /// Absolute tolerance, ≥ 0.
+    pub atol: f64,
+    /// Relative tolerance, ≥ 0.
+    pub rtol: f64,
+    /// Timed repetitions, 1 to 1000 (default [`CudaSpec::DEFAULT_REPEATS`]).
+    #[serde(default)]
+    pub repeats: Option<u32>,
+}
+
+impl CudaSpec {
+    /// Timed repetitions when the manifest names none.
+    pub const DEFAULT_REPEATS: u32 = 10;
+    /// Most timed repetitions a manifest may ask for.
+    pub const MAX_REPEATS: u32 = 1000;
+
+    /// The repetitions in force.
+    pub fn repeats(&self) -> u32 {
+        self.repeats.unwrap_or(Self::DEFAULT_REPEATS)
+    }
 }
 
 /// How a stdio answer is compared (see `judge-check`).
@@ -170,6 +209,9 @@ pub struct Manifest {
     pub limits: ManifestLimits,
     /// Signature, for function problems.
     pub function: Option<FunctionSpec>,
+    /// Signature and tolerance, for kernel problems (`kind = "cuda"`).
+    #[serde(default)]
+    pub cuda: Option<CudaSpec>,
     /// Checker (default: `typed` for function problems, `tokens` for stdio).
     #[serde(default, rename = "checker")]
     checker_table: Option<CheckerSpec>,
@@ -275,6 +317,7 @@ impl Manifest {
             difficulty: None,
             limits,
             function: None,
+            cuda: None,
             checker_table: Some(checker.clone()),
             checker,
             wrong: Vec::new(),
@@ -316,8 +359,33 @@ impl Manifest {
             (ProblemKind::Function, None) => {
                 return Err("missing table `[function]` with `signature`: required when kind = \"function\"".into())
             }
-            (ProblemKind::Stdio, Some(_)) => {
+            (ProblemKind::Stdio | ProblemKind::Cuda, Some(_)) => {
                 return Err("table `[function]` is only allowed when kind = \"function\"".into())
+            }
+            _ => {}
+        }
+        match (m.kind, &m.cuda) {
+            (ProblemKind::Cuda, None) => {
+                return Err("missing table `[cuda]` with `signature`, `atol` and `rtol`: required when kind = \"cuda\"".into())
+            }
+            (ProblemKind::Function | ProblemKind::Stdio, Some(_)) => {
+                return Err("table `[cuda]` is only allowed when kind = \"cuda\"".into())
+            }
+            (ProblemKind::Cuda, Some(c)) => {
+                if m.checker_table.is_some() {
+                    return Err("table `[checker]`: not used when kind = \"cuda\" (outputs are compared with `cuda.atol` and `cuda.rtol`)".into());
+                }
+                for (name, v) in [("atol", c.atol), ("rtol", c.rtol)] {
+                    if !(v.is_finite() && v >= 0.0) {
+                        return Err(format!("field `cuda.{name}`: expected a finite number ≥ 0, found {v}"));
+                    }
+                }
+                if let Some(r) = c.repeats {
+                    if r == 0 || r > CudaSpec::MAX_REPEATS {
+                        return Err(format!("field `cuda.repeats`: expected a number from 1 to {}, found {r}", CudaSpec::MAX_REPEATS));
+                    }
+                }
+                judge_core::kernel::KernelSignature::parse(&c.signature).map_err(|e| format!("field `cuda.signature`: {e}"))?;
             }
             _ => {}
         }
@@ -325,6 +393,8 @@ impl Manifest {
             (_, Some(c)) => c,
             (ProblemKind::Function, None) => CheckerSpec::Typed { float_abs: None, float_rel: None },
             (ProblemKind::Stdio, None) => default_checker(),
+            // Not used: kernel outputs are compared by `judge_check::tolerance`.
+            (ProblemKind::Cuda, None) => CheckerSpec::Typed { float_abs: None, float_rel: None },
         };
         if let CheckerSpec::Typed { float_abs, float_rel } = &m.checker {
             for (name, v) in [("float_abs", float_abs), ("float_rel", float_rel)] {
@@ -446,6 +516,40 @@ signature = "f(a: int) -> int"
         let m = Manifest::parse(OK).unwrap();
         assert_eq!(m.checker, CheckerSpec::Typed { float_abs: None, float_rel: None });
         assert_eq!(m.limits().wall_ms, 4000);
+    }
+
+    const CUDA: &str = r#"
+id = "vector-add"
+title = "Vector addition"
+kind = "cuda"
+[limits]
+time_ms = 2000
+memory_mib = 1024
+[cuda]
+signature = "solve(A: in f32[N], B: in f32[N], C: out f32[N], N: i32)"
+atol = 1e-5
+rtol = 1e-5
+"#;
+
+    #[test]
+    fn cuda_manifests_are_checked_field_by_field() {
+        let m = Manifest::parse(CUDA).unwrap();
+        assert_eq!(m.kind, ProblemKind::Cuda);
+        assert_eq!(m.cuda.as_ref().unwrap().repeats(), CudaSpec::DEFAULT_REPEATS);
+        for (edit, why) in [
+            (CUDA.replace("rtol = 1e-5", "rtol = 1e-5\nrepeat = 3"), "repeat"),
+            (CUDA.replace("rtol = 1e-5", "rtol = 1e-5\nrepeats = 0"), "field `cuda.repeats`"),
+            (CUDA.replace("atol = 1e-5", "atol = -1.0"), "field `cuda.atol`"),
+            (CUDA.replace("atol = 1e-5\n", ""), "atol"),
+            (CUDA.replace("out f32[N]", "out f32[M]"), "field `cuda.signature`: parameter `C`"),
+            (CUDA.replace("[cuda]", "[checker]\ntype = \"typed\"\n[cuda]"), "table `[checker]`"),
+            (CUDA.replace("kind = \"cuda\"", "kind = \"stdio\""), "table `[cuda]` is only allowed"),
+        ] {
+            let e = Manifest::parse(&edit).unwrap_err();
+            assert!(e.contains(why), "{why}: {e}");
+        }
+        let e = Manifest::parse(&CUDA[..CUDA.find("[cuda]").unwrap()]).unwrap_err();
+        assert!(e.contains("missing table `[cuda]`"), "{e}");
     }
 
     #[test]

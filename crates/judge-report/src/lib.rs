@@ -145,7 +145,8 @@ impl<W: Write> HumanReporter<W> {
         let id = format!("  {:<w$} ", c.id, w = self.width);
         let kind = format!("{kind:<6}");
         let code = format!(" {:<3}", c.verdict.code());
-        let figures = format!(" {:>6} ms {:>7.1} MiB{msg}", c.cpu_ms, c.memory_kib as f64 / 1024.0);
+        let kernel = c.kernel_ms.map(|k| format!("  kernel {k:.3} ms")).unwrap_or_default();
+        let figures = format!(" {:>6} ms {:>7.1} MiB{kernel}{msg}", c.cpu_ms, c.memory_kib as f64 / 1024.0);
         self.line(&[(PLAIN, &id), (DIM, &kind), (vs, &code), (PLAIN, &figures)]);
     }
 

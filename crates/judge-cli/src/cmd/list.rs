@@ -37,6 +37,7 @@ pub fn list(format: FormatArg, tag: Option<&str>, reg: &RegistryArgs) -> CmdResu
             let kind = match m.kind {
                 ProblemKind::Function => "function",
                 ProblemKind::Stdio => "stdio",
+                ProblemKind::Cuda => "cuda",
             };
             let difficulty = m.difficulty.as_deref().unwrap_or("-");
         let line = format!("{:<28} {:<9} {:<7} {:<36} {}", m.id, kind, difficulty, m.title, m.tags.join(", "));

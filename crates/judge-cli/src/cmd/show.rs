@@ -25,9 +25,21 @@ pub fn show(id: &str, reg: &RegistryArgs) -> CmdResult {
                 l.memory_kib / 1024
             );
         }
+        _ if p.kernel.is_some() => {
+            let _ = writeln!(out, "Time limit {} ms (wall time of the whole GPU run) · memory limit {} MiB (host)\n", l.time_ms, l.memory_kib / 1024);
+        }
         _ => {
             let _ = writeln!(out, "Time limit {} ms (CPU) · memory limit {} MiB\n", l.time_ms, l.memory_kib / 1024);
         }
+    }
+    if let (Some(sig), Some(c)) = (&p.kernel, &p.manifest.cuda) {
+        let _ = writeln!(
+            out,
+            "Kernel (device pointers; outputs within |a - e| <= {:e} + {:e}·|e|):\n  {}\n  CPU implementation (.cpp, judged on the CPU): the same declaration on host pointers\n",
+            c.atol,
+            c.rtol,
+            sig.c_declaration()
+        );
     }
     if let Some(sig) = &p.signature {
         let _ = writeln!(out, "Signature:\n  Python: {}\n  C++:    {}\n", sig.python(), sig.cpp());
@@ -42,6 +54,9 @@ pub fn show(id: &str, reg: &RegistryArgs) -> CmdResult {
             (Some(sig), Some(args), Some(exp)) => {
                 let call: Vec<String> = args.iter().map(|a| a.render()).collect();
                 let _ = writeln!(out, "  {}({}) == {}", sig.name, call.join(", "), exp.render());
+            }
+            _ if p.kernel.is_some() => {
+                let _ = writeln!(out, "  {}:\n  input:\n{}", c.id, String::from_utf8_lossy(&c.input).trim_end());
             }
             _ => {
                 let _ = writeln!(out, "  {}:\n  input:\n{}\n  output:\n{}", c.id, String::from_utf8_lossy(&c.input), String::from_utf8_lossy(&c.answer));

@@ -190,6 +190,10 @@ fn print_solution(s: &SolutionCheck, out: &mut impl Write) {
         Role::Wrong => "wrong",
     };
     let got = format!("{} {}/{}", s.got.code(), s.passed, s.run);
+    if let Some(why) = s.skipped.as_ref().filter(|_| s.ok()) {
+        let _ = writeln!(out, "  {:<7} {:<10} {:<30} {:<9} {why}", status(true), role, s.file, "compiled");
+        return;
+    }
     let detail = match (s.role, s.ok()) {
         (Role::Reference, true) => format!("max {} ms CPU ({})", s.max_cpu_ms, s.slowest_case),
         (Role::Reference, false) => s.note.clone(),
@@ -243,6 +247,8 @@ fn print_table(reports: &[(ProblemVerifyReport, f64)], out: &mut impl Write) {
             let refs: Vec<&SolutionCheck> = of(Role::Reference).collect();
             let references = if refs.is_empty() {
                 "-".to_string()
+            } else if refs.iter().all(|s| s.ok() && s.skipped.is_some()) {
+                "compiled".to_string()
             } else if refs.iter().all(|s| s.ok()) {
                 format!("AC {}/{}", refs.iter().map(|s| s.passed).min().unwrap_or(0), r.cases)
             } else {
@@ -254,7 +260,9 @@ fn print_table(reports: &[(ProblemVerifyReport, f64)], out: &mut impl Write) {
                 "none".to_string()
             } else {
                 let good = wrong.iter().filter(|s| s.ok()).count();
-                format!("{good}/{}{}", wrong.len(), if good == wrong.len() { "" } else { " FAILED" })
+                let not_run = wrong.iter().filter(|s| s.ok() && s.skipped.is_some()).count();
+                let note = if not_run > 0 { format!(" ({not_run} compiled, not run)") } else { String::new() };
+                format!("{good}/{}{}{note}", wrong.len(), if good == wrong.len() { "" } else { " FAILED" })
             };
             if k > 0 {
                 let _ = writeln!(out, "{}", format!("{:<w$}  {:<6}  {:<10}  {}", "", lang, references, wrong).trim_end());
