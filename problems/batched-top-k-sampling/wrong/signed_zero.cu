@@ -36,12 +36,22 @@ __device__ float block_max(float v, float* scratch) {
 }
 
 // The n-th (1-based) smallest index i < limit with key_of(l[i]) == key, or the
-// last such index if there are fewer than n. Same result in every thread.
-__device__ int nth_index_with_key(const float* l, int limit, unsigned key, int n, int* shared_out) {
-    int seen = 0, last = -1;
+// last such index (-1: none) if there are fewer than n. Same result in every
+// thread. Chunks of kThreads indices in order; __syncthreads_count counts the
+// hits of a chunk, and only the chunk holding the n-th hit is scanned one by
+// one (by thread 0).
+__device__ int nth_index_with_key(const float* l, int limit, unsigned key, int n, int* shared_out,
+                                  int* shared_last) {
+    if (threadIdx.x == 0) *shared_last = -1;
+    __syncthreads();
+    int seen = 0;
     for (int base = 0; base < limit; base += kThreads) {
         const int i = base + threadIdx.x;
         const bool hit = i < limit && key_of(l[i]) == key;
+        const unsigned ballot = __ballot_sync(0xffffffffu, hit);
+        if (ballot != 0 && threadIdx.x % 32 == 0) {
+            atomicMax(shared_last, i + 31 - __clz(static_cast<int>(ballot)));  // the warp's last hit
+        }
         const int count = __syncthreads_count(hit);
         if (count == 0) continue;
         if (seen + count >= n) {
@@ -57,16 +67,11 @@ __device__ int nth_index_with_key(const float* l, int limit, unsigned key, int n
             return r;
         }
         seen += count;
-        if (threadIdx.x == 0) {
-            for (int j = base + kThreads - 1; j >= base; --j) {
-                if (j < limit && key_of(l[j]) == key) { *shared_out = j; break; }
-            }
-        }
-        __syncthreads();
-        last = *shared_out;
-        __syncthreads();
     }
-    return last;
+    __syncthreads();
+    const int r = *shared_last;
+    __syncthreads();
+    return r;
 }
 
 __global__ void sample_rows(const float* __restrict__ logits, const int* __restrict__ top_k,
@@ -78,6 +83,7 @@ __global__ void sample_rows(const float* __restrict__ logits, const int* __restr
     __shared__ float fscratch[kThreads / 32];
     __shared__ unsigned sel_prefix;
     __shared__ int sel_int;
+    __shared__ int last_int;
     __shared__ double sel_double;
 
     const int row = blockIdx.x;
@@ -91,10 +97,21 @@ __global__ void sample_rows(const float* __restrict__ logits, const int* __restr
     for (int shift = 24; shift >= 0; shift -= 8) {
         for (int d = threadIdx.x; d < 256; d += kThreads) count_hist[d] = 0;
         __syncthreads();
+        // Runs of one digit are added once (a row of ties would otherwise
+        // serialise on one shared-memory counter).
+        unsigned run_digit = 256, run_count = 0;
         for (int i = threadIdx.x; i < vocab; i += kThreads) {
             const unsigned key = key_of(l[i]);
-            if ((key & mask) == prefix) atomicAdd(&count_hist[(key >> shift) & 255u], 1u);
+            if ((key & mask) != prefix) continue;
+            const unsigned digit = (key >> shift) & 255u;
+            if (digit != run_digit) {
+                if (run_count != 0) atomicAdd(&count_hist[run_digit], run_count);
+                run_digit = digit;
+                run_count = 0;
+            }
+            ++run_count;
         }
+        if (run_count != 0) atomicAdd(&count_hist[run_digit], run_count);
         __syncthreads();
         if (threadIdx.x == 0) {
             int above = 0, d = 255;
@@ -112,7 +129,7 @@ __global__ void sample_rows(const float* __restrict__ logits, const int* __restr
         __syncthreads();
     }
     const unsigned cut_key = prefix;
-    const int cut_index = nth_index_with_key(l, vocab, cut_key, need, &sel_int);
+    const int cut_index = nth_index_with_key(l, vocab, cut_key, need, &sel_int, &last_int);
 
     // 2. Weights relative to the largest logit, total W in float64.
     float mx = -3.402823466e38f;
@@ -134,12 +151,20 @@ __global__ void sample_rows(const float* __restrict__ logits, const int* __restr
     for (int shift = 24; shift >= 0; shift -= 8) {
         for (int d = threadIdx.x; d < 256; d += kThreads) mass_hist[d] = 0.0;
         __syncthreads();
+        unsigned run_digit = 256;
+        double run_mass = 0.0;
         for (int i = threadIdx.x; i < vocab; i += kThreads) {
             const unsigned key = key_of(l[i]);
-            if ((key & mask) == prefix && kept(i, key)) {
-                atomicAdd(&mass_hist[(key >> shift) & 255u], exp((static_cast<double>(l[i]) - m) / t));
+            if ((key & mask) != prefix || !kept(i, key)) continue;
+            const unsigned digit = (key >> shift) & 255u;
+            if (digit != run_digit) {
+                if (run_digit < 256) atomicAdd(&mass_hist[run_digit], run_mass);
+                run_digit = digit;
+                run_mass = 0.0;
             }
+            run_mass += exp((static_cast<double>(l[i]) - m) / t);
         }
+        if (run_digit < 256) atomicAdd(&mass_hist[run_digit], run_mass);
         __syncthreads();
         if (threadIdx.x == 0) {
             int d = 255, last_nonzero = -1;
@@ -173,7 +198,7 @@ __global__ void sample_rows(const float* __restrict__ logits, const int* __restr
     if (c < 1.0) c = 1.0;
     if (c > static_cast<double>(vocab)) c = static_cast<double>(vocab);
     const int limit = key == cut_key ? cut_index + 1 : vocab;
-    const int answer = nth_index_with_key(l, limit, key, static_cast<int>(c), &sel_int);
+    const int answer = nth_index_with_key(l, limit, key, static_cast<int>(c), &sel_int, &last_int);
     if (threadIdx.x == 0) tokens[row] = answer;
 }
 
