@@ -13,7 +13,7 @@
 # 4. With a GPU (nvidia-smi works and /dev/nvidiactl exists): prints
 #    nvidia-smi, then with `judge run --format json` judges, per problem, the
 #    CUDA reference (expects AC on every case and prints each case's kernel
-#    time), every [[wrong]] entry (expects one of its verdicts; run with
+#    time; --reveal, so hidden cases are listed by name), every [[wrong]] entry (expects one of its verdicts; run with
 #    --fail-fast: the verdict is the first failing case's, as `judge verify`
 #    counts it), then the fixtures of tests/fixtures/cuda: the hanging kernel
 #    (TLE), right after it the control program (AC) and a check that no
@@ -27,10 +27,11 @@
 # failure (no nvcc and `make cuda-toolchain` failed, cargo build failed);
 # 3 no usable GPU and --require-gpu was given.
 #
-# Every command runs under `timeout`; the whole run is bounded by
-# GPU_CHECK_BUDGET_S (default 290 s, the toolchain download excluded): a
-# command gets at most the time that is left, and checks not reached in time
-# are reported as FAIL (not run: time budget spent).
+# Every command runs under `timeout`. The build gets GPU_CHECK_BUILD_S (default
+# 420 s; --skip-build with JUDGE_BIN=path skips it, e.g. with a judge built on
+# another machine); everything after the build is bounded by GPU_CHECK_BUDGET_S
+# (default 290 s): a command gets at most the time that is left, and checks not
+# reached in time are reported as FAIL (not run: time budget spent).
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -57,7 +58,7 @@ pass() { PASSES=$((PASSES + 1)); printf 'PASS  %s\n' "$*"; }
 # fail NAME [MESSAGE]: counts a failed check (MESSAGE, else NAME, is printed).
 fail() { FAILS=$((FAILS + 1)); FAILED_NAMES+=("$1"); printf 'FAIL  %s\n' "${2:-$1}"; }
 
-# Seconds left of the budget (0 when spent); START is set after the toolchain install.
+# Seconds left of the budget (0 when spent); START is set after the build.
 left() { local l=$((BUDGET_S - (SECONDS - START))); [ "$l" -gt 0 ] && echo "$l" || echo 0; }
 # bounded SECONDS CMD...: runs CMD under timeout min(SECONDS, time left); 124 when it ran out.
 bounded() {
@@ -88,7 +89,6 @@ if [ -z "$NVCC" ]; then
     NVCC=$(find_nvcc) || { echo "gpu-check: setup failure: nvcc still not found after make cuda-toolchain" >&2; exit 2; }
 fi
 export JUDGE_NVCC="$NVCC"
-START=$SECONDS
 echo "== nvcc: $NVCC"
 timeout 30 "$NVCC" --version | tail -n 2
 
@@ -96,12 +96,13 @@ timeout 30 "$NVCC" --version | tail -n 2
 JUDGE="${JUDGE_BIN:-$ROOT/target/release/judge}"  # JUDGE_BIN: an already built judge (with --skip-build)
 if [ "$SKIP_BUILD" = 0 ]; then
     echo "== cargo build --release -p judge-cli"
-    if ! bounded 240 cargo build --release -q -p judge-cli; then
+    if ! timeout --kill-after=10 "${GPU_CHECK_BUILD_S:-420}" cargo build --release -q -p judge-cli; then
         echo "gpu-check: setup failure: cargo build --release failed or timed out" >&2
         exit 2
     fi
 fi
 [ -x "$JUDGE" ] || { echo "gpu-check: setup failure: $JUDGE missing" >&2; exit 2; }
+START=$SECONDS  # the time budget covers everything from here on
 
 # --- 3. compile checks (no GPU needed) --------------------------------------------------------
 CUDA_PROBLEMS=()
@@ -150,7 +151,7 @@ fi
 # --- 4. the GPU part ----------------------------------------------------------------------------
 summary() {
     echo
-    echo "== summary: $PASSES passed, $FAILS failed, $((SECONDS - START)) s (budget ${BUDGET_S} s)$1"
+    echo "== summary: $PASSES passed, $FAILS failed, $((SECONDS - START)) s after the build (budget ${BUDGET_S} s), $SECONDS s in all$1"
     [ "$FAILS" -gt 0 ] && printf '   failed: %s\n' "${FAILED_NAMES[@]}"
 }
 gpu_reason=""
@@ -246,7 +247,7 @@ min() { [ "$1" -lt "$2" ] && echo "$1" || echo "$2"; }
 for p in "${CUDA_PROBLEMS[@]}"; do
     echo
     echo "== $p"
-    judge_run "$p reference" AC 120 --show-cases -- "problems/$p/reference/solution.cu" --problem "$p"
+    judge_run "$p reference" AC 120 --show-cases -- "problems/$p/reference/solution.cu" --problem "$p" --reveal
     while IFS=$'\t' read -r file verdicts; do
         [ -n "$file" ] || continue
         judge_run "$p $file" "$verdicts" 60 -- "problems/$p/$file" --problem "$p" --fail-fast
