@@ -37,7 +37,8 @@ write("hidden", "03-n-257", {"N": 257, "input": uniform(0.0, 1.0, 11)})
 # Integers 0..999: every partial sum is exact in float32, in any order.
 write("hidden", "04-range-1000", {"N": 1000, "input": {"gen": "range"}})
 write("hidden", "05-normal-65537", {"N": 65537, "input": {"gen": "normal", "mean": 1.0, "std": 1.0, "seed": 12}})
-write("hidden", "06-n-1000003", {"N": 1000003, "input": uniform(-1.0, 3.0, 13)})
+# Mixed signs, mean 1.5: S / sum|x| = 1.5 / 1.7 = 0.88.
+write("hidden", "06-n-1000003", {"N": 1000003, "input": uniform(-1.0, 4.0, 13)})
 # 10^7 + 19 copies of 0.1 (40 MB): a single running float32 sum drifts ~9%.
 write("hidden", "07-fill-0.1-10000019", {"N": 10000019, "input": {"gen": "fill", "value": 0.1}})
 # Large: 2^23 + 1 values (32 MB).
