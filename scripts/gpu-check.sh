@@ -119,7 +119,7 @@ for p in "${CUDA_PROBLEMS[@]}"; do
         [ -f "$f" ] && CU_FILES+=("$f")
     done
 done
-for f in tests/fixtures/cuda/solutions/*.cu; do [ -f "$f" ] && CU_FILES+=("$f"); done
+for f in tests/fixtures/cuda/solutions/*.cu tests/fixtures/solutions/gpu-kernel-hang/hang.cu tests/fixtures/solutions/gpu-kernel-hang/sum_ok.cu; do [ -f "$f" ] && CU_FILES+=("$f"); done
 # Kernel files define solve() only (-c); the stdio fixtures have main (also -c: linking is the judge's job).
 printf '%s\n' "${CU_FILES[@]}" > "$WORK/cu-list"
 NPROC=$(nproc 2>/dev/null || echo 4)
@@ -257,7 +257,7 @@ done
 echo
 echo "== fixtures (tests/fixtures/cuda)"
 FIX=tests/fixtures/cuda
-judge_run "hanging kernel" TLE 60 -- "$FIX/solutions/kernel_hang.cu" --problem gpu-kernel-hang --problems "$FIX/problems"
+judge_run "hanging kernel" TLE 60 -- tests/fixtures/solutions/gpu-kernel-hang/hang.cu --problem gpu-kernel-hang --problems tests/fixtures/problems
 sleep 1
 apps=$(timeout 20 nvidia-smi --query-compute-apps=pid,process_name --format=csv,noheader 2>&1)
 if [ -z "$apps" ] || [[ "$apps" == *"No running"* ]]; then
@@ -265,7 +265,7 @@ if [ -z "$apps" ] || [[ "$apps" == *"No running"* ]]; then
 else
     fail "gpu-released" "compute processes still on the GPU after the hang: $(echo "$apps" | tr '\n' ';')"
 fi
-judge_run "control after the hang" AC 60 -- "$FIX/solutions/kernel_hang_control.cu" --problem gpu-kernel-hang --problems "$FIX/problems"
+judge_run "control after the hang" AC 60 -- tests/fixtures/solutions/gpu-kernel-hang/sum_ok.cu --problem gpu-kernel-hang --problems tests/fixtures/problems
 if [ -d problems/row-softmax ]; then
     judge_run "row-softmax writes its inputs" AC 120 -- "$FIX/solutions/softmax_writes_inputs.cu" --problem row-softmax
 fi
