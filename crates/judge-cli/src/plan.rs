@@ -103,7 +103,14 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
     let mut problem = registry.problem(&id).map_err(usage)?;
     let helper = std::env::current_exe().context("cannot find the judge binary").map_err(internal)?;
     let engine = Engine::new(helper, languages);
-    let mut opts = Options { fail_fast: args.fail_fast, reveal: args.reveal, strict_sandbox: args.strict_sandbox, ..Default::default() };
+    let mut opts = Options {
+        fail_fast: args.fail_fast,
+        reveal: args.reveal,
+        strict_sandbox: args.strict_sandbox,
+        isolate: args.isolate,
+        jobs: args.jobs as usize,
+        ..Default::default()
+    };
     if let Some(p) = &args.python {
         opts.toolchain_overrides.push(("python".into(), p.clone()));
     }
