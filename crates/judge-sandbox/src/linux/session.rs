@@ -28,10 +28,12 @@
 //! - wall: the judge's monotonic clock;
 //! - wait for a CPU: the cgroup's `cpu.pressure` where it has one, else the
 //!   run-queue wait of `/proc/PID/schedstat` summed over the run's processes;
-//! - memory: the cgroup's peak reset at the start of the window (v1
-//!   `memory.max_usage_in_bytes`, v2 `memory.peak` per descriptor on Linux
-//!   >= 6.12; where the kernel cannot reset it, the peak since the process
-//!   started), else the main process's `VmHWM` after `clear_refs` 5.
+//! - memory: the larger of the cgroup's peak, reset at the start of the
+//!   window (v1 `memory.max_usage_in_bytes`, v2 `memory.peak` per descriptor
+//!   on Linux >= 6.12; where the kernel cannot reset it, the peak since the
+//!   process started), and the main process's `VmHWM`, reset at the start of
+//!   the window by writing 5 to its `clear_refs` (both start from what the
+//!   process holds at that moment: the interpreter and the loaded solution).
 //!
 //! The judge kills the run when a case's CPU or wall time passes its limit,
 //! or its stdout the output limit; the memory limit is the cgroup's (or
@@ -230,10 +232,9 @@ impl<'s> Session<'s> {
         if let Some(cg) = self.cgroup.as_mut() {
             cg.reset_peak();
         }
-        if self.cgroup.as_ref().is_none_or(|c| !c.has_memory()) {
-            if let Some(p) = &self.program {
-                let _ = std::fs::write(format!("/proc/{}/clear_refs", p.pid), "5");
-            }
+        // And of the main process's peak RSS (as `ru_maxrss` for one run).
+        if let Some(p) = &self.program {
+            let _ = std::fs::write(format!("/proc/{}/clear_refs", p.pid), "5");
         }
         let oom_base = self.cgroup.as_ref().map(RunCgroup::oom_kills).unwrap_or(0);
         self.out.captured = Captured::default();
@@ -383,11 +384,11 @@ impl<'s> Session<'s> {
         let cpu_ms = self.cpu_now().saturating_sub(self.cpu_base);
         let wall_ms = self.boundary.elapsed().as_millis() as u64;
         let wait_ms = self.tree.wait_ms().saturating_sub(self.wait_base);
-        let memory_kib = match self.cgroup.as_ref().and_then(RunCgroup::window_peak_kib) {
-            Some(kib) => kib.max(polled_peak),
-            None if polled_peak > 0 => polled_peak,
-            None => self.program.as_ref().and_then(|p| vm_hwm_kib(p.pid)).unwrap_or(0),
-        };
+        // As for one run: the larger of the group's peak and the main
+        // process's peak RSS, both over the case's window.
+        let group = self.cgroup.as_ref().and_then(RunCgroup::window_peak_kib).unwrap_or(0).max(polled_peak);
+        let rss = self.program.as_ref().and_then(|p| vm_hwm_kib(p.pid)).unwrap_or(0);
+        let memory_kib = group.max(rss);
         let oom_killed = self.cgroup.as_ref().map(RunCgroup::oom_kills).unwrap_or(0) > oom_base;
         Measurement {
             termination: Termination::Exited(0),
