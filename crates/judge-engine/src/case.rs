@@ -158,7 +158,17 @@ pub fn sandbox_failed(ctx: &CaseContext<'_>, case: &Case, index: usize, e: judge
 /// ([`judge_sandbox::Violation`]): the case is RE with its fixed text.
 pub fn judge_outcome(ctx: &CaseContext<'_>, case: &Case, index: usize, outcome: Outcome, violation: Option<judge_sandbox::Violation>) -> CaseRun {
     let (evidence, actual_shown, traceback, value) = match violation {
-        Some(v) => (Evidence::BadResult(v.describe().to_string()), None, None, None),
+        Some(v) => {
+            // A result channel with more than one line (or a garbled one) says
+            // so, as for a process per case; else the violation's own text.
+            let why = match (v, ctx.signature) {
+                (judge_sandbox::Violation::BadDone, Some(sig)) => {
+                    judge_lang::channel::parse(&outcome.channel.data, false, &sig.returns).err().map(|e| e.describe())
+                }
+                _ => None,
+            };
+            (Evidence::BadResult(why.unwrap_or(v.describe()).to_string()), None, None, None)
+        }
         None => evidence(ctx, case, &outcome),
     };
     let m = &outcome.measurement;

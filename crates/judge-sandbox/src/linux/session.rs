@@ -100,7 +100,8 @@ impl Violation {
 pub struct CaseOutcome {
     /// The case's measurement, its stdout/stderr (what arrived between the
     /// boundaries), and its result line (the bytes between the start and done
-    /// frames). `layers` is filled only when the process ended in this case.
+    /// frames; with a [`Violation::BadDone`], the bytes before the bad frame).
+    /// `layers` is filled only when the process ended in this case.
     pub outcome: Outcome,
     /// The program broke the protocol (the process has been ended).
     pub violation: Option<Violation>,
@@ -243,6 +244,8 @@ impl<'s> Session<'s> {
         let mut phase = Phase::Start;
         let mut result: Option<(Measurement, Vec<u8>)> = None;
         let mut violation: Option<Violation> = None;
+        // The result channel's bytes of a case with a bad done frame.
+        let mut stash: Vec<u8> = Vec::new();
         let mut killed = (false, false); // cpu, wall
         let mut polled_peak: u64 = 0;
         let mut last_sample = Instant::now() - Duration::from_secs(1);
@@ -295,6 +298,8 @@ impl<'s> Session<'s> {
                                     pending = b"sync\n".to_vec();
                                     sent = 0;
                                 } else {
+                                    // Kept: the judge tells the case what was wrong with it.
+                                    stash = buf[..pos].to_vec();
                                     violation = Some(Violation::BadDone);
                                 }
                             } else if buf.len() - pos > 64 {
@@ -372,7 +377,7 @@ impl<'s> Session<'s> {
             }
             // The program has ended (crash, exit, kill): the case ends with it.
             if self.rep.fd.is_none() {
-                return self.ended_in_case(req, oom_base, polled_peak, killed, violation, result);
+                return self.ended_in_case(req, (oom_base, polled_peak), killed, (violation, stash), result);
             }
             self.pump(Duration::from_millis(if result.is_some() { 50 } else { 5 }), sent < pending.len())?;
         }
@@ -380,6 +385,9 @@ impl<'s> Session<'s> {
 
     /// The measurement of the case now (at its done frame, or as it ends).
     fn measure(&mut self, oom_base: u64, polled_peak: u64, killed: (bool, bool)) -> Measurement {
+        if self.program.is_none() {
+            self.find_program();
+        }
         self.tree.sample(true);
         let cpu_ms = self.cpu_now().saturating_sub(self.cpu_base);
         let wall_ms = self.boundary.elapsed().as_millis() as u64;
@@ -408,10 +416,9 @@ impl<'s> Session<'s> {
     fn ended_in_case(
         &mut self,
         req: &CaseRequest<'_>,
-        oom_base: u64,
-        polled_peak: u64,
+        (oom_base, polled_peak): (u64, u64),
         killed: (bool, bool),
-        violation: Option<Violation>,
+        (violation, stash): (Option<Violation>, Vec<u8>),
         result: Option<(Measurement, Vec<u8>)>,
     ) -> Result<CaseOutcome, SandboxError> {
         let mut m = match &result {
@@ -442,7 +449,7 @@ impl<'s> Session<'s> {
         }
         let backstop = (report.killed_for_cpu || report.killed_for_wall) && !killed.0 && !killed.1 && m.cpu_ms <= req.cpu_ms;
         let line = match (violation, result) {
-            (Some(_), _) => Vec::new(),
+            (Some(_), _) => stash,
             (None, Some((_, line))) => line,
             // Whatever came after the start frame.
             (None, None) => self.chan.as_ref().map(|c| c.captured.data.clone()).unwrap_or_default(),
