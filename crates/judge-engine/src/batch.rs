@@ -119,7 +119,7 @@ impl<'a> Batcher<'a> {
         let shown = !case.hidden || ctx.reveal;
         let mut retried = false;
         loop {
-            let reuse = self.session.as_ref().is_some_and(|(s, vis, _)| s.alive() && *vis == shown);
+            let reuse = self.session.as_mut().is_some_and(|(s, vis, _)| *vis == shown && s.alive());
             if !reuse {
                 self.end_session();
                 if let Err(e) = self.start(shown) {

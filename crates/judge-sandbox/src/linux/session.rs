@@ -200,8 +200,17 @@ impl<'s> Session<'s> {
         Ok(session)
     }
 
-    /// Whether the program is still running (another case can be sent).
-    pub fn alive(&self) -> bool {
+    /// Whether the program is still running (another case can be sent):
+    /// what it wrote since the last case is read first, so that a process
+    /// that ended between two cases (a thread of the solution crashed it)
+    /// is noticed before the next case is sent, not blamed on it.
+    pub fn alive(&mut self) -> bool {
+        if self.report.is_none() && self.child.is_some() {
+            let _ = self.pump(Duration::ZERO, false);
+            if self.rep.fd.is_none() {
+                let _ = self.finish_process();
+            }
+        }
         self.report.is_none() && self.child.is_some()
     }
 
@@ -251,6 +260,10 @@ impl<'s> Session<'s> {
         let mut last_sample = Instant::now() - Duration::from_secs(1);
         let max_allowance = req.wall_ms.saturating_mul(judge_core::limits::WAIT_ALLOWANCE_FACTOR);
         let mut kill_sent = false;
+        // When the end-of-case frame arrived (the result is in).
+        let mut done_at: Option<Instant> = None;
+        // The process was ended after the result was in, for not answering `sync`.
+        let mut late = false;
         let mut kill_at: Option<Instant> = None;
         let cgroup_cpu = self.cgroup.as_ref().and_then(RunCgroup::cpu_ms).is_some();
         loop {
@@ -296,6 +309,7 @@ impl<'s> Session<'s> {
                                     consumed = pos + nl + 1;
                                     phase = Phase::Sync;
                                     pending = b"sync\n".to_vec();
+                                    done_at = Some(Instant::now());
                                     sent = 0;
                                 } else {
                                     // Kept: the judge tells the case what was wrong with it.
@@ -371,13 +385,22 @@ impl<'s> Session<'s> {
                     }
                 }
             }
+            // The result is in but the driver does not answer `sync` (a
+            // thread of the solution holds it up): the case keeps its result,
+            // the process is replaced.
+            if !kill_sent && done_at.is_some_and(|t| t.elapsed() > Duration::from_millis(req.wall_ms.max(1000))) {
+                late = true;
+                self.kill_program();
+                kill_sent = true;
+                kill_at = Some(Instant::now());
+            }
             if kill_at.is_some_and(|t| t.elapsed() > Duration::from_secs(2)) {
                 // The helper did not report after the program was killed.
                 self.kill_helper();
             }
             // The program has ended (crash, exit, kill): the case ends with it.
             if self.rep.fd.is_none() {
-                return self.ended_in_case(req, (oom_base, polled_peak), killed, (violation, stash), result);
+                return self.ended_in_case(req, (oom_base, polled_peak), killed, (violation, stash), result, late);
             }
             self.pump(Duration::from_millis(if result.is_some() { 50 } else { 5 }), sent < pending.len())?;
         }
@@ -420,6 +443,7 @@ impl<'s> Session<'s> {
         killed: (bool, bool),
         (violation, stash): (Option<Violation>, Vec<u8>),
         result: Option<(Measurement, Vec<u8>)>,
+        late: bool,
     ) -> Result<CaseOutcome, SandboxError> {
         let mut m = match &result {
             Some((m, _)) => m.clone(),
@@ -436,9 +460,9 @@ impl<'s> Session<'s> {
         // After the kill nothing more is read.
         m.stdout_bytes = m.stdout_bytes.max(self.out.captured.total);
         m.stderr_bytes = self.err.captured.total;
-        // A protocol violation ended the process from outside: its exit is
-        // not the program's doing.
-        if violation.is_none() {
+        // A protocol violation, or a result in and `sync` unanswered, ended
+        // the process from outside: its exit is not the case's outcome.
+        if violation.is_none() && !late {
             m.termination = termination;
         }
         if let Some(cg) = &self.cgroup {
