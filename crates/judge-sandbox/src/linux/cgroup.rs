@@ -532,8 +532,8 @@ impl RunCgroup {
 
     /// Start a new peak-memory window, so that [`RunCgroup::window_peak_kib`]
     /// is the peak since now: v1 writes 0 to `memory.max_usage_in_bytes`;
-    /// v2 opens `memory.peak` and writes `reset` to that descriptor (Linux
-    /// >= 6.12: the peak of that descriptor restarts at the current usage).
+    /// v2 opens `memory.peak` and writes `reset` to that descriptor (from
+    /// Linux 6.12 the peak of that descriptor restarts at the current usage).
     /// Returns false when the kernel kept the old peak: the figure is then
     /// the peak since the group was created.
     pub fn reset_peak(&mut self) -> bool {
