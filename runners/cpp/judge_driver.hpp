@@ -16,6 +16,7 @@
 #include <cstring>
 #include <exception>
 #include <fcntl.h>
+#include <iostream>
 #include <new>
 #include <string>
 #include <type_traits>
@@ -222,8 +223,24 @@ inline std::string read_all_stdin() {
     return s;
 }
 
+// Bytes of result lines sent since the batch loop last reset it.
+inline size_t& sent_bytes() { static size_t n = 0; return n; }
+
+inline void write_fd3(const std::string& line) {
+    const char* p = line.data();
+    size_t left = line.size();
+    while (left) {
+        ssize_t n = ::write(3, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        p += n;
+        left -= size_t(n);
+    }
+}
+
 inline void send(const std::string& line) {
     std::fflush(stdout);
+    sent_bytes() += line.size();
     const char* p = line.data();
     size_t left = line.size();
     while (left) {
@@ -257,6 +274,55 @@ inline void report_exception(const char* type, const char* message, bool memory)
     write_string(o, message ? message : "");
     o += memory ? ",\"memory\":true}\n" : ",\"memory\":false}\n";
     send(o);
+}
+
+// Batch mode (docs/drivers.md): requests `<len>\n<len bytes>` on the request
+// pipe (fd 0 at start, moved away so the solution sees /dev/null); for each,
+// `\x1eS n` on fd 3, `one(input)` (decodes the arguments, calls the function,
+// sends the result line), flush stdout/stderr, `\x1eD n bytes`; `sync` is
+// answered with `\x1eY n`; end of input ends the loop.
+template <class F> int run_batch(F&& one) {
+    int fd = ::dup(0);
+    int null = ::open("/dev/null", O_RDONLY);
+    if (null >= 0) { ::dup2(null, 0); ::close(null); }
+    std::string buf;
+    size_t pos = 0;
+    auto fill = [&]() -> bool {
+        char chunk[1 << 16];
+        for (;;) {
+            ssize_t n = ::read(fd, chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            if (pos > 0) { buf.erase(0, pos); pos = 0; }
+            buf.append(chunk, size_t(n));
+            return true;
+        }
+    };
+    unsigned long long n = 0;
+    for (;;) {
+        size_t nl;
+        while ((nl = buf.find('\n', pos)) == std::string::npos)
+            if (!fill()) return 0;
+        std::string header = buf.substr(pos, nl - pos);
+        pos = nl + 1;
+        if (header == "sync") {
+            write_fd3("\x1eY " + std::to_string(n) + "\n");
+            continue;
+        }
+        size_t len = size_t(std::strtoull(header.c_str(), nullptr, 10));
+        while (buf.size() - pos < len)
+            if (!fill()) return 0;
+        std::string input = buf.substr(pos, len);
+        pos += len;
+        ++n;
+        write_fd3("\x1eS " + std::to_string(n) + "\n");
+        sent_bytes() = 0;
+        one(std::move(input));
+        std::cout.flush();
+        std::fflush(stdout);
+        std::fflush(stderr);
+        write_fd3("\x1e" "D " + std::to_string(n) + " " + std::to_string(sent_bytes()) + "\n");
+    }
 }
 
 }  // namespace judge

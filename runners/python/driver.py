@@ -263,13 +263,9 @@ def _exception(e):
             "memory": _isinstance(e, MemoryError), "traceback": tb[-8000:]}
 
 
-def run(spec):
-    raw = sys.stdin.buffer.read()
-    null = _os.open(_os.devnull, _os.O_RDONLY)
-    _os.dup2(null, 0)
-    _os.close(null)
-    args = _loads(raw, object_hook=_decode_hook)
-    del raw
+def _load(spec):
+    """Load the solution as module `solution`: the entry function, or an
+    exception result (a load error, a missing entry) to report for every case."""
     solution = spec["solution"]
     sys.path[:] = [_os.path.dirname(solution)] + spec.get("sys_path", [])
     sys.argv[:] = [solution]
@@ -281,19 +277,119 @@ def run(spec):
         with open(solution, "rb") as f:
             code = compile(f.read(), solution, "exec", dont_inherit=True)
         exec(code, module.__dict__)
-        entry = spec["entry"]
-        fn = _getattr(module, entry, None)
-        if fn is None and _getattr(module, "Solution", None) is not None:
-            fn = _getattr(module.Solution(), entry, None)
-        if fn is None or not _callable(fn):
-            result = {"status": "exception", "type": "MissingEntry",
+    except BaseException as e:  # SystemExit included: an exit before returning is RE
+        return None, _exception(e)
+    entry = spec["entry"]
+    fn = _getattr(module, entry, None)
+    if fn is None and _getattr(module, "Solution", None) is not None:
+        cls = module.Solution
+        if _callable(_getattr(cls, entry, None)):
+            # A fresh instance per call, as LeetCode does per case.
+            return (lambda *a: _getattr(cls(), entry)(*a)), None
+    if fn is None or not _callable(fn):
+        return None, {"status": "exception", "type": "MissingEntry",
                       "message": f"function `{entry}` not found; expected {spec['signature']}", "memory": False}
-        else:
-            value = fn(*args)
-            result = {"status": "ok", "value": _encode(value)}
+    return fn, None
+
+
+def _call(fn, failed, raw):
+    if failed is not None:
+        return failed
+    try:
+        args = _loads(raw, object_hook=_decode_hook)
+        raw = None
+        return {"status": "ok", "value": _encode(fn(*args))}
     except BaseException as e:  # SystemExit and KeyboardInterrupt included: an exit before returning is RE
-        result = _exception(e)
+        return _exception(e)
+
+
+def run(spec):
+    raw = sys.stdin.buffer.read()
+    null = _os.open(_os.devnull, _os.O_RDONLY)
+    _os.dup2(null, 0)
+    _os.close(null)
+    fn, failed = _load(spec)
+    result = _call(fn, failed, raw)
+    del raw
     _send(result)
+    _flush()
+    _os_exit(0)
+
+
+def _encode_line(obj):
+    out = []
+    try:
+        _serialize(obj, out)
+    except RecursionError as e:
+        out = []
+        _serialize({"status": "exception", "type": "UnencodableResult", "message": _str(e)[:500],
+                    "memory": False}, out)
+    out.append("\n")
+    return "".join(out).encode("utf-8", "surrogatepass")
+
+
+def _write_all(fd, data):
+    while data:
+        n = _os_write(fd, data)
+        data = data[n:]
+
+
+def batch(spec):
+    """Batch mode (docs/drivers.md): load the solution once, then for each
+    request `<len>\\n<len bytes>` on the request pipe (fd 0 at start, moved
+    away so the solution sees /dev/null) write `\\x1eS n` on fd 3, call the
+    function on freshly decoded arguments, flush stdout/stderr, write the
+    result line and `\\x1eD n bytes`; answer `sync` with `\\x1eY n`; exit 0 at
+    end of input."""
+    requests = _os.dup(0)
+    null = _os.open(_os.devnull, _os.O_RDONLY)
+    _os.dup2(null, 0)
+    _os.close(null)
+    _os_read = _os.read
+    _bytes = bytes
+    buf = bytearray()
+
+    def read_line():
+        while True:
+            i = buf.find(b"\n")
+            if i >= 0:
+                line = _bytes(buf[:i])
+                del buf[:i + 1]
+                return line
+            chunk = _os_read(requests, 65536)
+            if not chunk:
+                return None
+            buf.extend(chunk)
+
+    def read_exact(n):
+        while _len(buf) < n:
+            chunk = _os_read(requests, 65536)
+            if not chunk:
+                return None
+            buf.extend(chunk)
+        data = _bytes(buf[:n])
+        del buf[:n]
+        return data
+
+    fn, failed = _load(spec)
+    n = 0
+    while True:
+        header = read_line()
+        if header is None:
+            break
+        if header == b"sync":
+            _write_all(RESULT_FD, b"\x1eY %d\n" % n)
+            continue
+        raw = read_exact(_int(header))
+        if raw is None:
+            break
+        n += 1
+        _write_all(RESULT_FD, b"\x1eS %d\n" % n)
+        result = _call(fn, failed, raw)
+        del raw
+        line = _encode_line(result)
+        _flush()
+        _write_all(RESULT_FD, line + b"\x1eD %d %d\n" % (n, _len(line)))
     _flush()
     _os_exit(0)
 
@@ -302,6 +398,8 @@ def main():
     if _len(sys.argv) == 3 and sys.argv[1] == "--check":
         spec = _load_spec(sys.argv[2])
         sys.exit(check(spec))
+    if _len(sys.argv) == 3 and sys.argv[2] == "--batch":
+        batch(_load_spec(sys.argv[1]))
     spec = _load_spec(sys.argv[1])
     run(spec)
 

@@ -65,7 +65,12 @@ impl Attack {
 
     /// Judge `file`, check its verdict is one of `verdicts`, then every post-condition.
     fn expect(&self, problem: &str, file: &Path, verdicts: &[&str]) -> Value {
-        let report = self.run(problem, file, &[]);
+        self.expect_with(problem, file, verdicts, &[])
+    }
+
+    /// [`Attack::expect`] with extra flags.
+    fn expect_with(&self, problem: &str, file: &Path, verdicts: &[&str], extra: &[&str]) -> Value {
+        let report = self.run(problem, file, extra);
         let v = report["verdict"].as_str().unwrap_or("?");
         assert!(verdicts.contains(&v), "{}: expected {verdicts:?}, got {v}\n{report:#}", file.display());
         self.post_conditions();
@@ -195,10 +200,14 @@ fn filesystem_is_confined() {
     assert_eq!(r["verdict"], "AC", "breaches: {}", actual(&r));
 }
 
+/// With `--isolate` every case has its own process and its own private
+/// /tmp, /var/tmp and /dev/shm. (By default the cases of one group share a
+/// process, and with it its memory and these directories: see
+/// `batch::samples_and_hidden_cases_never_share_a_process`.)
 #[test]
 fn tmp_and_shm_are_private_to_each_case() {
     let a = Attack::new("state");
-    let r = a.expect("hostile-state", &hostile("state.py"), &["AC", "WA"]);
+    let r = a.expect_with("hostile-state", &hostile("state.py"), &["AC", "WA"], &["--isolate"]);
     assert_eq!(r["verdict"], "AC", "state leaked from one case to the next: {r:#}");
 }
 
@@ -355,7 +364,7 @@ fn page_cache_probes_are_denied() {
 #[test]
 fn page_cache_channel_between_cases_fails() {
     let a = Attack::new("pagechannel");
-    let r = a.expect("hostile-state", &hostile("page_cache_channel.cpp"), &["AC", "WA"]);
+    let r = a.expect_with("hostile-state", &hostile("page_cache_channel.cpp"), &["AC", "WA"], &["--isolate"]);
     assert_eq!(r["verdict"], "AC", "the page cache carried state between cases: {r:#}");
     assert_eq!(r["cases"].as_array().map(Vec::len), Some(2), "{r:#}");
 }

@@ -9,6 +9,7 @@
 //!
 //! Limits in fixtures are generous; no test compares absolute speeds.
 
+mod batch;
 mod cache;
 mod checkers;
 mod cuda;

@@ -106,6 +106,14 @@ pub struct JudgeArgs {
     /// Refuse to judge unless every sandbox layer is in force (for CI grading).
     #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
     pub strict_sandbox: bool,
+    /// Function problems: run every case in a fresh process instead of one
+    /// process for the sample cases and one for the hidden cases.
+    #[arg(long)]
+    pub isolate: bool,
+    /// Run cases on N parallel workers (wall times are then not comparable;
+    /// CPU time is still per case). With --fail-fast, one at a time.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
     /// A Kattis/ICPC problem package to judge against (instead of a registry).
     #[arg(long, value_name = "DIR", conflicts_with = "problems")]
     pub package: Option<PathBuf>,

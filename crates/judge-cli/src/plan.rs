@@ -104,7 +104,14 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
     let mut problem = registry.problem(&id).map_err(usage)?;
     let helper = std::env::current_exe().context("cannot find the judge binary").map_err(internal)?;
     let engine = Engine::new(helper, languages);
-    let mut opts = Options { fail_fast: args.fail_fast, reveal: args.reveal, strict_sandbox: args.strict_sandbox, ..Default::default() };
+    let mut opts = Options {
+        fail_fast: args.fail_fast,
+        reveal: args.reveal,
+        strict_sandbox: args.strict_sandbox,
+        isolate: args.isolate,
+        jobs: args.jobs as usize,
+        ..Default::default()
+    };
     opts.toolchain_overrides = toolchain_overrides(&engine, &args.python, &args.cxx, &args.nvcc, &args.toolchains)?;
     opts.std = args.std.clone();
     if problem.package.is_some() {

@@ -21,6 +21,7 @@ pub enum Checker {
     Accept,
 }
 
+#[derive(Clone)]
 pub struct CaseContext<'a> {
     pub sandbox: &'a Sandbox,
     pub dir: &'a RunDir,
@@ -61,7 +62,7 @@ pub struct CaseRun {
 }
 
 impl CaseRun {
-    fn failed(report: CaseReport) -> CaseRun {
+    pub fn failed(report: CaseReport) -> CaseRun {
         CaseRun { report, layers: None, cancelled: false, value: None, stdout: Vec::new() }
     }
 }
@@ -79,7 +80,7 @@ fn user_paths(ctx: &CaseContext<'_>, text: String) -> String {
 
 const SHOWN_BYTES: usize = 4096;
 
-fn internal_case(ctx: &CaseContext<'_>, case: &Case, index: usize, detail: String) -> CaseReport {
+pub fn internal_case(ctx: &CaseContext<'_>, case: &Case, index: usize, detail: String) -> CaseReport {
     let cause = Cause::Internal { detail };
     CaseReport {
         id: display_id(ctx, case, index),
@@ -105,6 +106,12 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> CaseRun {
         Ok(w) => w,
         Err(e) => return CaseRun::failed(internal_case(ctx, case, index, format!("cannot create a work directory: {e}"))),
     };
+    // A `--jobs` worker runs under its own uid.
+    if let Some(uid) = ctx.uid {
+        if let Err(e) = std::os::unix::fs::chown(&workdir, Some(uid), Some(uid)) {
+            return CaseRun::failed(internal_case(ctx, case, index, format!("cannot create a work directory: {e}")));
+        }
+    }
     let l = ctx.limits;
     let mut spec = RunSpec::new(&ctx.plan.run_program, ctx.plan.run_argv.clone(), &workdir);
     spec.env = crate::base_env(&workdir);
@@ -139,18 +146,42 @@ pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> CaseRun {
     let outcome = ctx.sandbox.run_cancellable(&spec, Some(ctx.cancel));
     let _ = std::fs::remove_file(&input_path);
     let _ = std::fs::remove_dir_all(&workdir);
-    let outcome = match outcome {
-        Ok(o) => o,
-        Err(judge_sandbox::SandboxError::Cancelled) => {
-            let mut run = CaseRun::failed(internal_case(ctx, case, index, "cancelled".into()));
-            run.cancelled = true;
-            return run;
+    match outcome {
+        Ok(o) => judge_outcome(ctx, case, index, o, None),
+        Err(e) => sandbox_failed(ctx, case, index, e),
+    }
+}
+
+/// The case's run when the sandbox failed or the run was cancelled.
+pub fn sandbox_failed(ctx: &CaseContext<'_>, case: &Case, index: usize, e: judge_sandbox::SandboxError) -> CaseRun {
+    if let judge_sandbox::SandboxError::Cancelled = e {
+        let mut run = CaseRun::failed(internal_case(ctx, case, index, "cancelled".into()));
+        run.cancelled = true;
+        return run;
+    }
+    CaseRun::failed(internal_case(ctx, case, index, e.to_string()))
+}
+
+/// Gather the evidence of a case's outcome, classify it and build its
+/// (redacted) report. `violation` is a batch-protocol violation
+/// ([`judge_sandbox::Violation`]): the case is RE with its fixed text.
+pub fn judge_outcome(ctx: &CaseContext<'_>, case: &Case, index: usize, outcome: Outcome, violation: Option<judge_sandbox::Violation>) -> CaseRun {
+    let (evidence, actual_shown, traceback, value) = match violation {
+        Some(v) => {
+            // A result channel with more than one line (or a garbled one) says
+            // so, as for a process per case; else the violation's own text.
+            let why = match (v, ctx.signature) {
+                (judge_sandbox::Violation::BadDone, Some(sig)) => {
+                    judge_lang::channel::parse(&outcome.channel.data, false, &sig.returns).err().map(|e| e.describe())
+                }
+                _ => None,
+            };
+            (Evidence::BadResult(why.unwrap_or(v.describe()).to_string()), None, None, None)
         }
-        Err(e) => return CaseRun::failed(internal_case(ctx, case, index, e.to_string())),
+        None => evidence(ctx, case, &outcome),
     };
-    let (evidence, actual_shown, traceback, value) = evidence(ctx, case, &outcome);
     let m = &outcome.measurement;
-    let c = classify(m, l, &evidence);
+    let c = classify(m, ctx.limits, &evidence);
     let show = !case.hidden || ctx.reveal;
     let stdio_wa = ctx.signature.is_none() && c.verdict == Verdict::WA;
     // The one redaction point: nothing a solution controls about a hidden

@@ -27,6 +27,7 @@
 //! ```
 //! Expected answers never leave the judge process.
 
+pub mod batch;
 pub mod cache;
 mod case;
 pub mod kernel;
@@ -79,6 +80,14 @@ pub struct Options {
     /// The language standard for compiled languages (`--std gnu++23`); wins
     /// over the problem's `[languages]` table.
     pub std: Option<String>,
+    /// Run every case of a function problem in a fresh process (as stdio
+    /// problems always are) instead of one process per group of cases
+    /// ([`batch`]).
+    pub isolate: bool,
+    /// Worker processes running cases in parallel (0 or 1: one at a time).
+    /// CPU time is still measured per case; wall times are not comparable
+    /// with more than one. `fail_fast` runs one at a time.
+    pub jobs: usize,
 }
 
 /// A submission to judge.
@@ -639,34 +648,60 @@ impl Engine {
             always_details: false,
         };
         let total = order.len();
-        let mut stop = false;
+        let batch = !prep.opts.isolate
+            && ctx.signature.is_some()
+            && build.plan.result_channel
+            && batch::supported(&build.language);
+        // Kernel problems run one case at a time (one GPU; kernel timing).
+        let jobs = if fail_fast || prep.kernel.is_some() { 1 } else { prep.opts.jobs.clamp(1, batch::MAX_JOBS) }.min(total.max(1));
         let mut results: Vec<(usize, judge_core::CaseReport)> = Vec::new();
-        for (k, &index) in order.iter().enumerate() {
-            let c = &problem.cases[index];
-            let id = case::display_id(&ctx, c, index);
-            if stop {
-                report.skipped += 1;
-                em.emit(EventKind::CaseSkipped { id, reason: "--fail-fast: an earlier case failed".into() });
-                continue;
+        if jobs > 1 {
+            results = self.run_parallel(&ctx, problem, order, batch, jobs, &mut report, em)?;
+        } else {
+            let mut stop = false;
+            let mut batcher = batch.then(|| batch::Batcher::new(&ctx, &self.sandbox, total));
+            for (k, &index) in order.iter().enumerate() {
+                let c = &problem.cases[index];
+                let id = case::display_id(&ctx, c, index);
+                if stop {
+                    report.skipped += 1;
+                    em.emit(EventKind::CaseSkipped { id, reason: "--fail-fast: an earlier case failed".into() });
+                    continue;
+                }
+                em.emit(EventKind::CaseStarted { id, index: k, total });
+                let run = match batcher.as_mut() {
+                    Some(b) => {
+                        let run = b.run(c, index);
+                        for l in b.take_layers() {
+                            merge_layers(&mut report.sandbox, l);
+                        }
+                        run
+                    }
+                    None => match &prep.kernel {
+                        Some(kp) => self.kernel_case(kp, &ctx, c, index),
+                        None => case::run_case(&ctx, c, index),
+                    },
+                };
+                if run.cancelled {
+                    return Err(EngineError::Cancelled);
+                }
+                let case_report = run.report;
+                tracing::info!(case = %case_report.id, verdict = %case_report.verdict, cpu_ms = case_report.cpu_ms, memory_kib = case_report.memory_kib, "case judged");
+                if let Some(layers) = run.layers {
+                    merge_layers(&mut report.sandbox, layers);
+                }
+                em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: k, total });
+                if case_report.verdict != Verdict::AC && fail_fast {
+                    stop = true;
+                }
+                results.push((index, case_report));
             }
-            em.emit(EventKind::CaseStarted { id, index: k, total });
-            let run = match &prep.kernel {
-                Some(kp) => self.kernel_case(kp, &ctx, c, index),
-                None => case::run_case(&ctx, c, index),
-            };
-            if run.cancelled {
-                return Err(EngineError::Cancelled);
+            if let Some(b) = batcher.as_mut() {
+                b.finish();
+                for l in b.take_layers() {
+                    merge_layers(&mut report.sandbox, l);
+                }
             }
-            let case_report = run.report;
-            tracing::info!(case = %case_report.id, verdict = %case_report.verdict, cpu_ms = case_report.cpu_ms, memory_kib = case_report.memory_kib, "case judged");
-            if let Some(layers) = run.layers {
-                merge_layers(&mut report.sandbox, layers);
-            }
-            em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: k, total });
-            if case_report.verdict != Verdict::AC && fail_fast {
-                stop = true;
-            }
-            results.push((index, case_report));
         }
         // Reports list cases in case order, whatever order they ran in.
         results.sort_by_key(|(i, _)| *i);
@@ -680,6 +715,90 @@ impl Engine {
             });
         }
         Ok(report)
+    }
+
+    /// `--jobs N`: the cases on `jobs` worker threads, each with its own
+    /// sandbox uid and its own batch process (or a process per case); events
+    /// are emitted in run order as the results come in.
+    #[allow(clippy::too_many_arguments)]
+    fn run_parallel(
+        &self,
+        ctx: &case::CaseContext<'_>,
+        problem: &Problem,
+        order: &[usize],
+        batch: bool,
+        jobs: usize,
+        report: &mut Report,
+        em: &mut Emitter<'_>,
+    ) -> Result<Vec<(usize, judge_core::CaseReport)>, EngineError> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let total = order.len();
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(Option<(usize, case::CaseRun)>, Vec<SandboxReport>)>();
+        let mut results = Vec::new();
+        let mut cancelled = false;
+        std::thread::scope(|scope| {
+            for w in 0..jobs {
+                let tx = tx.clone();
+                let next = &next;
+                let sandbox = self.sandbox.clone().with_uid(batch::worker_uid(w));
+                scope.spawn(move || {
+                    let wctx = case::CaseContext { sandbox: &sandbox, uid: sandbox.uid(), ..ctx.clone() };
+                    let mut batcher = batch.then(|| batch::Batcher::new(&wctx, &sandbox, total.div_ceil(jobs)));
+                    loop {
+                        let k = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(&index) = order.get(k) else { break };
+                        let c = &problem.cases[index];
+                        let (run, layers) = match batcher.as_mut() {
+                            Some(b) => (b.run(c, index), b.take_layers()),
+                            None => (case::run_case(&wctx, c, index), Vec::new()),
+                        };
+                        let stop = run.cancelled;
+                        if tx.send((Some((k, run)), layers)).is_err() || stop {
+                            break;
+                        }
+                    }
+                    if let Some(b) = batcher.as_mut() {
+                        b.finish();
+                        let _ = tx.send((None, b.take_layers()));
+                    }
+                });
+            }
+            drop(tx);
+            let mut done: std::collections::BTreeMap<usize, case::CaseRun> = std::collections::BTreeMap::new();
+            let mut emitted = 0;
+            for (run, layers) in rx {
+                for l in layers {
+                    merge_layers(&mut report.sandbox, l);
+                }
+                let Some((k, run)) = run else { continue };
+                if run.cancelled {
+                    cancelled = true;
+                    ctx.cancel.cancel();
+                }
+                done.insert(k, run);
+                while let Some(run) = done.remove(&emitted) {
+                    if cancelled {
+                        emitted += 1;
+                        continue;
+                    }
+                    let index = order[emitted];
+                    let id = case::display_id(ctx, &problem.cases[index], index);
+                    em.emit(EventKind::CaseStarted { id, index: emitted, total });
+                    let case_report = run.report;
+                    if let Some(layers) = run.layers {
+                        merge_layers(&mut report.sandbox, layers);
+                    }
+                    em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: emitted, total });
+                    results.push((index, case_report));
+                    emitted += 1;
+                }
+            }
+        });
+        if cancelled {
+            return Err(EngineError::Cancelled);
+        }
+        Ok(results)
     }
 
     /// Run the built submission on one custom input (`judge run --input`):

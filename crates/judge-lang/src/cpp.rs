@@ -3,7 +3,8 @@
 use judge_core::Signature;
 
 /// Generate `driver.cpp`: include the support header and the solution, decode
-/// the arguments from stdin, call the function and report on fd 3.
+/// the arguments from stdin, call the function and report on fd 3; with
+/// `--batch`, run many cases in one process (`judge::run_batch`, docs/drivers.md).
 ///
 /// A missing function, or one that cannot be called with the declared
 /// argument types or returns another type, fails to compile with a
@@ -60,11 +61,18 @@ void judge_invoke(A&... a) {{
     }}
 }}
 
-int main() {{
-    judge::Reader in{{judge::read_all_stdin()}};
+static void judge_one(std::string text) {{
+    judge::Reader in{{std::move(text)}};
     in.expect('[');
 {decode}    in.expect(']');
     judge_invoke({args});
+}}
+
+int main(int argc, char** argv) {{
+    // `--batch`: many cases in one process (docs/drivers.md).
+    if (argc > 1 && std::strcmp(argv[1], "--batch") == 0)
+        return judge::run_batch([](std::string text) {{ judge_one(std::move(text)); }});
+    judge_one(judge::read_all_stdin());
     std::fflush(stdout);
     return 0;
 }}

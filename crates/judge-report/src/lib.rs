@@ -58,12 +58,20 @@ pub struct HumanReporter<W: Write> {
     problem: String,
     live: bool,
     status_shown: bool,
+    jobs: usize,
 }
 
 impl<W: Write> HumanReporter<W> {
     /// A reporter writing to `out` (normally `anstream::stdout()`).
     pub fn new(out: W) -> Self {
-        HumanReporter { out, width: 24, language: String::new(), problem: String::new(), live: false, status_shown: false }
+        HumanReporter { out, width: 24, language: String::new(), problem: String::new(), live: false, status_shown: false, jobs: 1 }
+    }
+
+    /// The cases ran on `jobs` parallel workers (`--jobs`): the summary says
+    /// that wall times are not comparable with a run on one.
+    pub fn with_jobs(mut self, jobs: usize) -> Self {
+        self.jobs = jobs.max(1);
+        self
     }
 
     /// Align case lines for ids up to `width` characters.
@@ -182,6 +190,10 @@ impl<W: Write> HumanReporter<W> {
             }
         );
         self.line(&[(vs, r.verdict.code()), (PLAIN, &summary)]);
+        if self.jobs > 1 && r.cases.len() > 1 {
+            let note = format!("cases ran on {} parallel workers (--jobs): wall times are not comparable with --jobs 1; CPU times are per case", self.jobs);
+            self.line(&[(DIM, &note)]);
+        }
         if !r.sandbox.missing.is_empty() {
             let missing = format!("sandbox: missing {}", r.sandbox.missing.join("; "));
             self.line(&[(DIM, &missing)]);

@@ -29,6 +29,7 @@ pub use linux::cgroup::{CgroupSupport, CgroupVersion};
 pub use linux::gpu::{Gpu, GpuStatus};
 pub use linux::kernel::{apparmor_restricts_userns, features, Feature, APPARMOR_FIX};
 pub use linux::run::{Captured, Outcome, Sandbox, SandboxError};
+pub use linux::session::{CaseOutcome, CaseRequest, Session, Violation};
 pub use spec::{Collect, Collected, HelperReport, Layers, RunSpec, StdinSource, SEED_MAX_BYTES};
 
 /// The hidden subcommand the judge binary answers by becoming the sandbox

@@ -18,6 +18,7 @@ pub fn reporter(plan: &RunPlan) -> Box<dyn Reporter> {
             HumanReporter::new(stdout())
                 .with_id_width(plan.id_width)
                 .with_language(&plan.language_name)
+                .with_jobs(if plan.opts.fail_fast { 1 } else { plan.opts.jobs })
                 .live(std::io::stdout().is_terminal()),
         ),
         FormatArg::Json => Box::new(JsonReporter::new(stdout())),

@@ -402,6 +402,8 @@ pub struct RunCgroup {
     v2: Option<PathBuf>,
     layers: Vec<String>,
     peak_file: bool,
+    /// A v2 `memory.peak` descriptor whose peak was reset ([`RunCgroup::reset_peak`]).
+    peak_fd: Option<fs::File>,
 }
 
 /// What the cgroups measured.
@@ -420,7 +422,7 @@ impl RunCgroup {
     /// Create the run's groups and write their limits (memory in KiB, process count).
     pub fn create(support: &CgroupSupport, memory_kib: Option<u64>, processes: u64) -> Result<RunCgroup, String> {
         let id = format!("run-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
-        let mut cg = RunCgroup { memory: None, pids: None, cpuacct: None, v2: None, layers: Vec::new(), peak_file: false };
+        let mut cg = RunCgroup { memory: None, pids: None, cpuacct: None, v2: None, layers: Vec::new(), peak_file: false, peak_fd: None };
         match &support.version {
             Some(CgroupVersion::V2 { runs, peak_file, .. }) => {
                 let dir = runs.join(format!("judge-{id}"));
@@ -520,6 +522,90 @@ impl RunCgroup {
     /// Whether a process limit is enforced by this group.
     pub fn has_pids(&self) -> bool {
         self.pids.is_some()
+    }
+
+    /// CPU time of every process in the group so far, ms (v1 `cpuacct.usage`,
+    /// v2 `cpu.stat` `usage_usec`); `None` without a CPU controller.
+    pub fn cpu_ms(&self) -> Option<u64> {
+        self.cpuacct.as_deref().and_then(cpu_usage_ms)
+    }
+
+    /// Start a new peak-memory window, so that [`RunCgroup::window_peak_kib`]
+    /// is the peak since now: v1 writes 0 to `memory.max_usage_in_bytes`;
+    /// v2 opens `memory.peak` and writes `reset` to that descriptor (from
+    /// Linux 6.12 the peak of that descriptor restarts at the current usage).
+    /// Returns false when the kernel kept the old peak: the figure is then
+    /// the peak since the group was created.
+    pub fn reset_peak(&mut self) -> bool {
+        if let Some(dir) = &self.v2 {
+            self.peak_fd = None;
+            if self.memory.is_none() || !self.peak_file {
+                return false;
+            }
+            let Ok(mut f) = fs::OpenOptions::new().read(true).write(true).open(dir.join("memory.peak")) else { return false };
+            if std::io::Write::write_all(&mut f, b"reset\n").is_ok() {
+                self.peak_fd = Some(f);
+                return true;
+            }
+            return false;
+        }
+        match &self.memory {
+            Some(dir) => write(&dir.join("memory.max_usage_in_bytes"), "0").is_ok(),
+            None => false,
+        }
+    }
+
+    /// Peak memory of the group since the last [`RunCgroup::reset_peak`] that
+    /// succeeded (else since the group was created), KiB; `None` where the
+    /// kernel keeps no peak (v2 before 5.19: poll [`RunCgroup::current_kib`]).
+    pub fn window_peak_kib(&self) -> Option<u64> {
+        if let Some(f) = &self.peak_fd {
+            use std::os::unix::fs::FileExt;
+            let mut buf = [0u8; 32];
+            let n = f.read_at(&mut buf, 0).ok()?;
+            return std::str::from_utf8(&buf[..n]).ok()?.trim().parse::<u64>().ok().map(|b| b / 1024);
+        }
+        match (&self.v2, &self.memory) {
+            (Some(dir), Some(_)) => read(&dir.join("memory.peak")).map(|b| b / 1024),
+            (None, Some(dir)) => read(&dir.join("memory.max_usage_in_bytes")).map(|b| b / 1024),
+            _ => None,
+        }
+    }
+
+    /// Memory charged to the group now, KiB (v1 `memory.usage_in_bytes`, v2 `memory.current`).
+    pub fn current_kib(&self) -> Option<u64> {
+        match (&self.v2, &self.memory) {
+            (Some(dir), Some(_)) => read(&dir.join("memory.current")).map(|b| b / 1024),
+            (None, Some(dir)) => read(&dir.join("memory.usage_in_bytes")).map(|b| b / 1024),
+            _ => None,
+        }
+    }
+
+    /// Processes of the group killed by the OOM killer so far (v2
+    /// `memory.events` `oom_kill`, v1 `memory.oom_control` `oom_kill`).
+    pub fn oom_kills(&self) -> u64 {
+        let file = match (&self.v2, &self.memory) {
+            (Some(dir), Some(_)) => dir.join("memory.events"),
+            (None, Some(dir)) => dir.join("memory.oom_control"),
+            _ => return 0,
+        };
+        fs::read_to_string(file).ok().and_then(|t| keyed_value(&t, "oom_kill")).unwrap_or(0)
+    }
+
+    /// Kill every process of a v2 group (`cgroup.kill`); false on v1, which has none.
+    pub fn kill(&self) -> bool {
+        match &self.v2 {
+            Some(dir) => {
+                kill_v2(dir);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The group's directories (to register for cleanup).
+    pub fn dirs(&self) -> Vec<PathBuf> {
+        self.procs_files().iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect()
     }
 
     /// End whatever is left of the run (v2 `cgroup.kill`), read the counters,

@@ -7,6 +7,7 @@ pub mod gpu;
 pub mod helper;
 pub mod kernel;
 pub mod run;
+pub mod session;
 
 /// Whether the current process runs with effective uid 0.
 pub fn is_root() -> bool {

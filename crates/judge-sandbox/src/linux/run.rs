@@ -56,7 +56,7 @@ impl Captured {
 }
 
 /// Most bytes of stderr kept for the report, whatever the capture size.
-const STDERR_CAPTURE_MAX: usize = 1 << 20;
+pub(super) const STDERR_CAPTURE_MAX: usize = 1 << 20;
 
 /// Everything known about a finished run.
 #[derive(Debug, Clone)]
@@ -186,23 +186,7 @@ impl Sandbox {
         crate::cleanup::park_if_ending();
         let mut spec = spec.clone();
         spec.uid = self.uid;
-        let cgroup = if self.cgroups.memory || self.cgroups.pids {
-            Some(RunCgroup::create(&self.cgroups, spec.memory_kib, spec.processes).map_err(SandboxError::Cgroup)?)
-        } else {
-            None
-        };
-        if let Some(cg) = &cgroup {
-            spec.cgroup_procs = cg.procs_files();
-            spec.cgroup_memory = cg.has_memory();
-            spec.cgroup_cpuacct = cg.cpuacct_dir().map(Path::to_path_buf);
-            spec.cgroup_memory_current = cg.memory_current_file();
-            spec.cgroup_layers = cg.layers();
-            spec.cgroup_pressure = cg
-                .procs_files()
-                .iter()
-                .filter_map(|p| p.parent().map(|d| d.join("cpu.pressure")))
-                .find(|p| p.is_file());
-        }
+        let cgroup = self.prepare_cgroup(&mut spec)?;
         let cgroup_dirs: Vec<PathBuf> = spec.cgroup_procs.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
         crate::cleanup::register_cgroups(&cgroup_dirs);
         let result = self.run_inner(&spec, cancel);
@@ -230,16 +214,6 @@ impl Sandbox {
     }
 
     fn run_inner(&self, spec: &RunSpec, cancel: Option<&crate::CancelToken>) -> Result<(Outcome, HelperReport), SandboxError> {
-        let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
-        let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
-        let (spec_r, spec_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
-        let (rep_r, rep_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
-        let (chan_r, chan_w) = if spec.result_channel {
-            let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
-            (Some(r), Some(w))
-        } else {
-            (None, None)
-        };
         // stdin is a pipe the judge feeds (and closes at the end of the
         // input), so that reopening /dev/stdin works for the program too.
         let (stdin, mut feeder) = match &spec.stdin {
@@ -252,55 +226,8 @@ impl Sandbox {
                 (Stdio::from(in_r), Some(Feeder { fd: Some(File::from(in_w)), data, pos: 0 }))
             }
         };
-        // The program's pipes belong to its uid, so /dev/stdout and friends
-        // can be reopened from inside the sandbox.
-        if let Some(uid) = self.uid {
-            let owner = Some(nix::unistd::Uid::from_raw(uid));
-            let group = Some(nix::unistd::Gid::from_raw(uid));
-            let mut fds: Vec<std::os::fd::BorrowedFd<'_>> = vec![out_w.as_fd(), err_w.as_fd()];
-            if let Some(f) = feeder.as_ref().and_then(|f| f.fd.as_ref()) {
-                fds.push(f.as_fd());
-            }
-            if let Some(c) = chan_w.as_ref() {
-                fds.push(c.as_fd());
-            }
-            for fd in fds {
-                nix::unistd::fchown(fd, owner, group).map_err(std::io::Error::from)?;
-            }
-        }
-        // Move the fds the helper gets at 3/4/5 out of that range first, so the
-        // dup2 calls below can never overwrite one another.
-        let high = |fd: &OwnedFd| -> std::io::Result<OwnedFd> { fd.as_fd().try_clone_to_owned().and_then(dup_high) };
-        let spec_hi = high(&spec_r)?;
-        let rep_hi = high(&rep_w)?;
-        let chan_hi = chan_w.as_ref().map(high).transpose()?;
-        drop((spec_r, rep_w, chan_w));
-        let fds = [spec_hi.as_raw_fd(), rep_hi.as_raw_fd(), chan_hi.as_ref().map_or(-1, |f| f.as_raw_fd())];
-        let mut cmd = Command::new(&self.helper);
-        cmd.arg(crate::HELPER_SUBCOMMAND)
-            .env_clear()
-            .stdin(stdin)
-            .stdout(Stdio::from(out_w))
-            .stderr(Stdio::from(err_w));
-        // SAFETY: only dup2, which is async-signal-safe, runs between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                for (src, dst) in fds.iter().zip([3, 4, 5]) {
-                    if *src >= 0 && libc::dup2(*src, dst) == -1 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                }
-                Ok(())
-            });
-        }
-        let mut child = cmd.spawn().map_err(|source| SandboxError::Spawn { path: self.helper.clone(), source })?;
-        crate::cleanup::register_helper(child.id());
-        drop(cmd);
-        drop((spec_hi, rep_hi, chan_hi));
-        let mut spec_w = File::from(spec_w);
-        let line = serde_json::to_string(spec).expect("RunSpec serialises");
-        spec_w.write_all(line.as_bytes())?;
-        drop(spec_w);
+        let stdin_w = feeder.as_ref().and_then(|f| f.fd.as_ref()).map(|f| f.as_fd());
+        let Spawned { mut child, out_r, err_r, rep_r, chan_r } = self.spawn(spec, stdin, stdin_w)?;
 
         // The helper stops the run at its wall limit plus the time it waited
         // for a CPU (at most WAIT_ALLOWANCE_FACTOR × the limit more).
@@ -430,6 +357,104 @@ impl Sandbox {
         };
         Ok((outcome, report))
     }
+    /// Start the helper for `spec` with `stdin` as the program's stdin: the
+    /// pipes are made (owned by the sandbox uid, `stdin_w` too), the helper
+    /// spawned with the spec on fd 3, the report pipe on 4 and the result
+    /// channel on 5, and the spec written.
+    pub(super) fn spawn(&self, spec: &RunSpec, stdin: Stdio, stdin_w: Option<std::os::fd::BorrowedFd<'_>>) -> Result<Spawned, SandboxError> {
+        let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (spec_r, spec_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (rep_r, rep_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+        let (chan_r, chan_w) = if spec.result_channel {
+            let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(std::io::Error::from)?;
+            (Some(r), Some(w))
+        } else {
+            (None, None)
+        };
+        // The program's pipes belong to its uid, so /dev/stdout and friends
+        // can be reopened from inside the sandbox.
+        if let Some(uid) = self.uid {
+            let owner = Some(nix::unistd::Uid::from_raw(uid));
+            let group = Some(nix::unistd::Gid::from_raw(uid));
+            let mut fds: Vec<std::os::fd::BorrowedFd<'_>> = vec![out_w.as_fd(), err_w.as_fd()];
+            if let Some(f) = stdin_w {
+                fds.push(f);
+            }
+            if let Some(c) = chan_w.as_ref() {
+                fds.push(c.as_fd());
+            }
+            for fd in fds {
+                nix::unistd::fchown(fd, owner, group).map_err(std::io::Error::from)?;
+            }
+        }
+        // Move the fds the helper gets at 3/4/5 out of that range first, so the
+        // dup2 calls below can never overwrite one another.
+        let high = |fd: &OwnedFd| -> std::io::Result<OwnedFd> { fd.as_fd().try_clone_to_owned().and_then(dup_high) };
+        let spec_hi = high(&spec_r)?;
+        let rep_hi = high(&rep_w)?;
+        let chan_hi = chan_w.as_ref().map(high).transpose()?;
+        drop((spec_r, rep_w, chan_w));
+        let fds = [spec_hi.as_raw_fd(), rep_hi.as_raw_fd(), chan_hi.as_ref().map_or(-1, |f| f.as_raw_fd())];
+        let mut cmd = Command::new(&self.helper);
+        cmd.arg(crate::HELPER_SUBCOMMAND)
+            .env_clear()
+            .stdin(stdin)
+            .stdout(Stdio::from(out_w))
+            .stderr(Stdio::from(err_w));
+        // SAFETY: only dup2, which is async-signal-safe, runs between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                for (src, dst) in fds.iter().zip([3, 4, 5]) {
+                    if *src >= 0 && libc::dup2(*src, dst) == -1 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().map_err(|source| SandboxError::Spawn { path: self.helper.clone(), source })?;
+        crate::cleanup::register_helper(child.id());
+        drop(cmd);
+        drop((spec_hi, rep_hi, chan_hi));
+        let mut spec_w = File::from(spec_w);
+        let line = serde_json::to_string(spec).expect("RunSpec serialises");
+        spec_w.write_all(line.as_bytes())?;
+        drop(spec_w);
+        Ok(Spawned { child, out_r, err_r, rep_r, chan_r })
+    }
+
+    /// The run's cgroups for `spec` (limits written), with the spec's cgroup
+    /// fields filled in; `None` without cgroup support.
+    pub(super) fn prepare_cgroup(&self, spec: &mut RunSpec) -> Result<Option<RunCgroup>, SandboxError> {
+        let cgroup = if self.cgroups.memory || self.cgroups.pids {
+            Some(RunCgroup::create(&self.cgroups, spec.memory_kib, spec.processes).map_err(SandboxError::Cgroup)?)
+        } else {
+            None
+        };
+        if let Some(cg) = &cgroup {
+            spec.cgroup_procs = cg.procs_files();
+            spec.cgroup_memory = cg.has_memory();
+            spec.cgroup_cpuacct = cg.cpuacct_dir().map(Path::to_path_buf);
+            spec.cgroup_memory_current = cg.memory_current_file();
+            spec.cgroup_layers = cg.layers();
+            spec.cgroup_pressure = cg
+                .procs_files()
+                .iter()
+                .filter_map(|p| p.parent().map(|d| d.join("cpu.pressure")))
+                .find(|p| p.is_file());
+        }
+        Ok(cgroup)
+    }
+}
+
+/// A started helper: its process and the judge's ends of the program's pipes.
+pub(super) struct Spawned {
+    pub child: std::process::Child,
+    pub out_r: OwnedFd,
+    pub err_r: OwnedFd,
+    pub rep_r: OwnedFd,
+    pub chan_r: Option<OwnedFd>,
 }
 
 fn dup_high(fd: OwnedFd) -> std::io::Result<OwnedFd> {
@@ -464,21 +489,21 @@ impl Feeder {
     }
 }
 
-struct Stream {
-    fd: Option<File>,
-    captured: Captured,
-    cap: usize,
-    limit: u64,
+pub(super) struct Stream {
+    pub(super) fd: Option<File>,
+    pub(super) captured: Captured,
+    pub(super) cap: usize,
+    pub(super) limit: u64,
 }
 
 impl Stream {
-    fn new(fd: OwnedFd, cap: usize, limit: u64) -> Stream {
+    pub(super) fn new(fd: OwnedFd, cap: usize, limit: u64) -> Stream {
         Stream { fd: Some(File::from(fd)), captured: Captured::default(), cap, limit }
     }
 
     /// Read what is available; close on EOF or once past the limit (the
     /// writer then gets EPIPE/SIGPIPE and the run is OLE by its byte count).
-    fn read_some(&mut self) {
+    pub(super) fn read_some(&mut self) {
         let Some(f) = self.fd.as_mut() else { return };
         let mut buf = [0u8; 65536];
         match f.read(&mut buf) {
