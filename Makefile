@@ -50,8 +50,8 @@ verify-problems:
 test-vm:
 	bash scripts/vm-test.sh
 
-# Benchmarks print figures; they assert nothing (README, "Benchmarks"; about
-# ten minutes). The suite comes last: the five figures of issue 13 as a table,
+# Benchmarks print figures; they assert nothing (README, "Benchmarks"; about a
+# quarter of an hour). The suite comes last: the five figures of issue 13 as a table,
 # also written to target/bench/results.md. It installs its peers (bubblewrap
 # with apt-get, online-judge-tools with pip into target/bench/oj-venv) when
 # missing; BENCH_ARGS passes options, e.g. BENCH_ARGS="--runs 3 --only 4,5".
