@@ -66,11 +66,18 @@ cuda-toolchain:
 test-vm:
 	bash scripts/vm-test.sh
 
-# Benchmarks print figures; they assert nothing.
+# Benchmarks print figures; they assert nothing (README, "Benchmarks"; about a
+# quarter of an hour). The suite comes last: the five figures of issue 13 as a table,
+# also written to target/bench/results.md. It installs its peers (bubblewrap
+# with apt-get, online-judge-tools with pip into target/bench/oj-venv) when
+# missing; BENCH_ARGS passes options, e.g. BENCH_ARGS="--runs 3 --only 4,5".
+BENCH_ARGS ?=
 bench: release
-	$(CARGO) run --release -q -p judge-sandbox --example startup_bench
+	$(CARGO) build --release -q -p judge-sandbox --example startup_bench --example sandbox_peers
+	target/release/examples/startup_bench
 	python3 scripts/bench_python_overhead.py $(JUDGE)
 	python3 scripts/bench_judge_bounds.py $(JUDGE)
+	python3 scripts/bench_suite.py $(JUDGE) $(BENCH_ARGS)
 
 # Save -> first sample verdict in `judge watch` (Python and C++; about a minute).
 bench-watch: release
