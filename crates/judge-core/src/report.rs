@@ -195,7 +195,7 @@ mod tests {
     use super::*;
 
     fn case(v: Verdict) -> CaseReport {
-        CaseReport { id: "c".into(), hidden: false, verdict: v, cpu_ms: 0, wall_ms: 0, wait_ms: 0, memory_kib: 0, message: String::new(), cause: None, details: None }
+        CaseReport { id: "c".into(), hidden: false, verdict: v, cpu_ms: 0, wall_ms: 0, wait_ms: 0, memory_kib: 0, kernel_ms: None, message: String::new(), cause: None, details: None }
     }
 
     #[test]
