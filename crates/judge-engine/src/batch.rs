@@ -2,10 +2,11 @@
 //! sequence (the drivers' batch mode, `docs/drivers.md`; the design and
 //! what each figure means are in `docs/design.md`, "Per-case cost").
 //!
-//! - A process runs the cases of one visibility only: the shown cases (the
-//!   samples; every case with `--reveal`) in one process, the hidden ones in
-//!   another, started fresh. A process that has seen a hidden input never
-//!   runs a case whose output is shown.
+//! - A process that has read a hidden input never runs a case whose output
+//!   is shown (the samples; every case with `--reveal`). In the usual order,
+//!   samples first, one process runs them all: the shown cases, then the
+//!   hidden ones. When a shown case comes after a hidden one (`judge watch`
+//!   runs the case that failed last time first), it gets a fresh process.
 //! - After a crash, a limit kill (TLE, MLE, OLE) or a protocol violation the
 //!   process is gone, and the next case starts a fresh one.
 //! - Each case is measured and limited from outside
@@ -18,9 +19,10 @@ use judge_registry::Case;
 use judge_sandbox::{CaseRequest, RunSpec, Sandbox, Session};
 use std::path::PathBuf;
 
-/// Whether this language's driver has a batch mode.
+/// Whether this language's driver has a batch mode
+/// ([`judge_lang::language::Language::has_batch_mode`]).
 pub fn supported(language: &str) -> bool {
-    matches!(language, "python" | "cpp")
+    judge_lang::language::language(language).is_ok_and(|l| l.has_batch_mode())
 }
 
 /// Most `--jobs` workers.
@@ -41,6 +43,8 @@ pub fn worker_uid(w: usize) -> u32 {
 pub struct Batcher<'a> {
     ctx: &'a CaseContext<'a>,
     sandbox: &'a Sandbox,
+    /// The running session, whether it has read a hidden input, its work
+    /// directory.
     session: Option<(Session<'a>, bool, PathBuf)>,
     /// Cases left to run (sizes the session's overall backstop limits).
     remaining: usize,
@@ -74,7 +78,7 @@ impl<'a> Batcher<'a> {
         self.end_session();
     }
 
-    fn start(&mut self, shown: bool) -> Result<(), judge_sandbox::SandboxError> {
+    fn start(&mut self) -> Result<(), judge_sandbox::SandboxError> {
         let ctx = self.ctx;
         let workdir = ctx.dir.fresh_workdir("batch").map_err(judge_sandbox::SandboxError::Io)?;
         if let Some(uid) = self.sandbox.uid() {
@@ -102,7 +106,7 @@ impl<'a> Batcher<'a> {
         spec.private_workdir = true;
         match Session::start(self.sandbox, &spec, Some(ctx.cancel)) {
             Ok(s) => {
-                self.session = Some((s, shown, workdir));
+                self.session = Some((s, false, workdir));
                 Ok(())
             }
             Err(e) => {
@@ -112,21 +116,21 @@ impl<'a> Batcher<'a> {
         }
     }
 
-    /// Run one case: in the current process when it is alive and of the
-    /// case's visibility, else in a fresh one.
+    /// Run one case: in the current process when it is alive and, for a
+    /// shown case, has not read a hidden input; else in a fresh one.
     pub fn run(&mut self, case: &Case, index: usize) -> CaseRun {
         let ctx = self.ctx;
         let shown = !case.hidden || ctx.reveal;
         let mut retried = false;
         loop {
-            let reuse = self.session.as_mut().is_some_and(|(s, vis, _)| *vis == shown && s.alive());
+            let reuse = self.session.as_mut().is_some_and(|(s, seen_hidden, _)| !(shown && *seen_hidden) && s.alive());
             if !reuse {
                 self.end_session();
-                if let Err(e) = self.start(shown) {
+                if let Err(e) = self.start() {
                     return case::sandbox_failed(ctx, case, index, e);
                 }
             }
-            let Some((session, _, _)) = self.session.as_mut() else {
+            let Some((session, seen_hidden, _)) = self.session.as_mut() else {
                 return case::sandbox_failed(ctx, case, index, judge_sandbox::SandboxError::Helper("no batch process".into()));
             };
             let l = ctx.limits;
@@ -137,6 +141,8 @@ impl<'a> Batcher<'a> {
                 output_bytes: l.output_bytes,
                 channel_bytes: judge_lang::channel::channel_cap(case.answer.len()),
             };
+            // From the moment the input is written, the process has read it.
+            *seen_hidden |= !shown;
             let got = session.run_case(&req);
             let out = match got {
                 Ok(o) => o,

@@ -11,6 +11,10 @@ use std::path::PathBuf;
 pub struct Cpp;
 
 impl Language for Cpp {
+    fn has_batch_mode(&self) -> bool {
+        true
+    }
+
     fn id(&self) -> &'static str {
         "cpp"
     }

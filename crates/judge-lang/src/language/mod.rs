@@ -131,6 +131,13 @@ pub trait Language: Send + Sync + std::fmt::Debug {
     fn has_standard(&self) -> bool {
         false
     }
+
+    /// Whether the function-problem driver has a batch mode: started with
+    /// `--batch` as its last argument it runs many cases in one process
+    /// (protocol: docs/drivers.md, "Batch mode").
+    fn has_batch_mode(&self) -> bool {
+        false
+    }
 }
 
 static PYTHON3: python3::Python3 = python3::Python3;

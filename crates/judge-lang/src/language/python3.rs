@@ -70,6 +70,10 @@ pub(super) fn probe_python(found: PathBuf, name: &str) -> Result<ResolvedToolcha
 }
 
 impl Language for Python3 {
+    fn has_batch_mode(&self) -> bool {
+        true
+    }
+
     fn id(&self) -> &'static str {
         "python"
     }
