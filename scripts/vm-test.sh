@@ -40,13 +40,14 @@ inside() {
     # Copies of the problems with time limits raised for emulation.
     for p in "$ROOT"/tests/fixtures/problems/mle-reported-as-crash "$ROOT"/tests/fixtures/problems/mle-first-run \
         "$ROOT"/tests/hostile/problems/hostile-cap "$ROOT"/tests/hostile/problems/hostile-probe \
-        "$ROOT"/tests/hostile/problems/hostile-stdio; do
+        "$ROOT"/tests/hostile/problems/hostile-stdio "$ROOT"/tests/fixtures/problems/batch-cases; do
         cp -r "$p" "$work/problems/"
         sed -i 's/^time_ms = .*/time_ms = 20000/; s/^wall_ms = .*/wall_ms = 60000/' "$work/problems/$(basename "$p")/problem.toml"
     done
     cp "$ROOT"/tests/fixtures/solutions/mle-reported-as-crash/static_array.cpp \
         "$ROOT"/tests/fixtures/solutions/mle-first-run/ten_million.py \
         "$ROOT"/tests/hostile/solutions/{fork_cap.py,fork_bomb.cpp,fork_bomb.py,probe_ok.py} "$work/"
+    for f in mle.py crash.py burn.py; do cp "$ROOT/tests/fixtures/solutions/batch-cases/$f" "$work/batch_$f"; done
     chmod -R a+rX "$work" && chown "$user_uid:$user_uid" "$work/home"
 
     # mode: root | user (delegated v2) | user-nodeleg
@@ -66,7 +67,7 @@ inside() {
     judge_one() {
         local mode=$1 problem=$2 file=$3
         (cd "$work" && as_mode "$mode" "$JUDGE" run "$work/$file" -p "$problem" --problems "$work/problems" \
-            --format json --fail-fast >"$work/last.json" 2>"$work/last.err")
+            --format json ${JUDGE_ONE_ARGS:---fail-fast} >"$work/last.json" 2>"$work/last.err")
         python3 - "$work/last.json" <<'EOF' >"$work/last"
 import json, sys
 try:
@@ -74,9 +75,11 @@ try:
 except Exception as e:
     print("NOREPORT", 0, "-", "-", sep="\t"); sys.exit()
 c = (r.get("cases") or [{}])[0]
-print(r.get("verdict"), c.get("memory_kib", 0), "|".join(r["sandbox"]["enforced"]), "|".join(r["sandbox"]["missing"]) or "-", sep="\t")
+cases = r.get("cases") or []
+per = ",".join(f'{x.get("verdict")}:{x.get("cpu_ms", 0)}' for x in cases)
+print(r.get("verdict"), c.get("memory_kib", 0), "|".join(r["sandbox"]["enforced"]), "|".join(r["sandbox"]["missing"]) or "-", per, sep="\t")
 EOF
-        IFS=$'\t' read -r V PEAK ENF MISS <"$work/last" || true
+        IFS=$'\t' read -r V PEAK ENF MISS PER <"$work/last" || true
         if [ "$V" = NOREPORT ]; then
             echo "   no JSON report; judge's stderr ends with:"
             tail -n 5 "$work/last.err" | sed 's/^/     /'
@@ -126,6 +129,16 @@ EOF
         else
             echo "  skip  fork bombs: the cap did not hold"
         fi
+        # Batch mode (one process runs the cases; measured and limited per
+        # case from outside: memory.peak reset / cgroup.kill on v2): only
+        # hidden case 2 fails, the later cases are AC in a fresh process.
+        JUDGE_ONE_ARGS=" " judge_one "$mode" batch-cases batch_mle.py
+        check "batch: MLE of hidden case 2 only" "$([[ "$PER" =~ ^AC:[0-9]+,AC:[0-9]+,AC:[0-9]+,MLE:[0-9]+,AC:[0-9]+,AC:[0-9]+,AC:[0-9]+$ ]]; echo $?)" "cases=$PER"
+        JUDGE_ONE_ARGS=" " judge_one "$mode" batch-cases batch_crash.py
+        check "batch: RE of hidden case 2 only" "$([[ "$PER" =~ ^AC:[0-9]+,AC:[0-9]+,AC:[0-9]+,RE:[0-9]+,AC:[0-9]+,AC:[0-9]+,AC:[0-9]+$ ]]; echo $?)" "cases=$PER"
+        JUDGE_ONE_ARGS=" " judge_one "$mode" batch-cases batch_burn.py
+        burn=$(echo "$PER" | cut -d, -f5 | cut -d: -f2)
+        check "batch: CPU of the burning case measured per case" "$([ "${burn:-0}" -ge 200 ] 2>/dev/null; echo $?)" "cases=$PER (hidden/3 burns ~300 ms)"
         sleep 1
         local n
         n=$(leftovers "$uid")
