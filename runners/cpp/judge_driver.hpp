@@ -241,15 +241,7 @@ inline void write_fd3(const std::string& line) {
 inline void send(const std::string& line) {
     std::fflush(stdout);
     sent_bytes() += line.size();
-    const char* p = line.data();
-    size_t left = line.size();
-    while (left) {
-        ssize_t n = ::write(3, p, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        p += n;
-        left -= size_t(n);
-    }
+    write_fd3(line);
 }
 
 template <class T> void report_ok(const T& v) {

@@ -226,15 +226,7 @@ def _serialize(x, out):
 
 
 def _send(obj):
-    out = []
-    try:
-        _serialize(obj, out)
-    except RecursionError as e:
-        out = []
-        _serialize({"status": "exception", "type": "UnencodableResult", "message": _str(e)[:500],
-                    "memory": False}, out)
-    out.append("\n")
-    data = "".join(out).encode("utf-8", "surrogatepass")
+    data = _encode_line(obj)
     while data:
         n = _os_write(RESULT_FD, data)
         data = data[n:]

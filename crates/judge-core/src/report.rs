@@ -124,6 +124,26 @@ pub struct CaseReport {
     pub details: Option<CaseDetails>,
 }
 
+impl CaseReport {
+    /// A case that produced no measurement (IE before or around its run, SK):
+    /// zero figures, `message` from the cause, no details.
+    pub fn not_run(id: String, hidden: bool, verdict: Verdict, cause: Cause) -> CaseReport {
+        CaseReport {
+            id,
+            hidden,
+            verdict,
+            cpu_ms: 0,
+            wall_ms: 0,
+            wait_ms: 0,
+            memory_kib: 0,
+            kernel_ms: None,
+            message: cause.message(),
+            cause: Some(cause),
+            details: None,
+        }
+    }
+}
+
 /// The report of one `judge run`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {

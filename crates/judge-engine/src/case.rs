@@ -81,20 +81,7 @@ fn user_paths(ctx: &CaseContext<'_>, text: String) -> String {
 const SHOWN_BYTES: usize = 4096;
 
 pub fn internal_case(ctx: &CaseContext<'_>, case: &Case, index: usize, detail: String) -> CaseReport {
-    let cause = Cause::Internal { detail };
-    CaseReport {
-        id: display_id(ctx, case, index),
-        hidden: case.hidden,
-        verdict: Verdict::IE,
-        cpu_ms: 0,
-        wall_ms: 0,
-        wait_ms: 0,
-        memory_kib: 0,
-        kernel_ms: None,
-        message: cause.message(),
-        cause: Some(cause),
-        details: None,
-    }
+    CaseReport::not_run(display_id(ctx, case, index), case.hidden, Verdict::IE, Cause::Internal { detail })
 }
 
 pub fn run_case(ctx: &CaseContext<'_>, case: &Case, index: usize) -> CaseRun {

@@ -181,7 +181,7 @@ impl Engine {
     /// One case of a kernel problem (see the module docs).
     pub(crate) fn kernel_case(&self, kp: &KernelPrep, ctx: &CaseContext<'_>, case: &judge_registry::Case, index: usize) -> CaseRun {
         let failed = |detail: String| CaseRun {
-            report: internal(ctx, case, index, detail),
+            report: crate::case::internal_case(ctx, case, index, detail),
             layers: None,
             cancelled: false,
             value: None,
@@ -399,22 +399,6 @@ fn reference_outputs(o: &Outcome, l: &Limits, output_bytes: u64) -> Result<Vec<u
     }
 }
 
-fn internal(ctx: &CaseContext<'_>, case: &judge_registry::Case, index: usize, detail: String) -> CaseReport {
-    let cause = Cause::Internal { detail };
-    CaseReport {
-        id: display_id(ctx, case, index),
-        hidden: case.hidden,
-        verdict: Verdict::IE,
-        cpu_ms: 0,
-        wall_ms: 0,
-        wait_ms: 0,
-        memory_kib: 0,
-        kernel_ms: None,
-        message: cause.message(),
-        cause: Some(cause),
-        details: None,
-    }
-}
 
 fn clip(b: &[u8], max: usize) -> String {
     let keep = &b[..b.len().min(max)];

@@ -608,20 +608,7 @@ impl Engine {
                 let c = &problem.cases[index];
                 let id = if c.hidden && !prep.opts.reveal { format!("hidden/{}", index + 1 - samples) } else { c.id.clone() };
                 em.emit(EventKind::CaseStarted { id: id.clone(), index: k, total });
-                let cause = Cause::Skipped { reason: reason.clone() };
-                let case_report = judge_core::CaseReport {
-                    id,
-                    hidden: c.hidden,
-                    verdict: Verdict::SK,
-                    cpu_ms: 0,
-                    wall_ms: 0,
-                    wait_ms: 0,
-                    memory_kib: 0,
-                    kernel_ms: None,
-                    message: cause.message(),
-                    cause: Some(cause),
-                    details: None,
-                };
+                let case_report = judge_core::CaseReport::not_run(id, c.hidden, Verdict::SK, Cause::Skipped { reason: reason.clone() });
                 em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: k, total });
                 skipped.push((index, case_report));
             }
