@@ -327,25 +327,6 @@ impl ExprParser<'_> {
     }
 }
 
-/// Split at top-level commas (outside brackets).
-fn split_params(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '[' | '(' => depth += 1,
-            ']' | ')' => depth -= 1,
-            ',' if depth == 0 => {
-                out.push(&s[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(&s[start..]);
-    out
-}
 
 impl KernelSignature {
     /// Parse a signature; the error says which parameter and what was expected.
@@ -367,7 +348,7 @@ impl KernelSignature {
             return Err("expected at least one parameter".into());
         }
         let mut params = Vec::new();
-        for (i, p) in split_params(inner).into_iter().enumerate() {
+        for (i, p) in crate::value::split_top_level(inner).into_iter().enumerate() {
             let p = p.trim();
             let (pname, ty) = p.split_once(':').ok_or_else(|| format!("parameter {}: expected `name: TYPE`, found `{p}`", i + 1))?;
             let pname = pname.trim();

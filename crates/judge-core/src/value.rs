@@ -192,13 +192,15 @@ fn is_identifier(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn split_top_level(s: &str) -> Vec<&str> {
+/// Split at the commas outside brackets (`[...]`, `(...)`): the parameters
+/// of a signature, the arguments of a type.
+pub(crate) fn split_top_level(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let (mut depth, mut start) = (0i32, 0usize);
     for (i, c) in s.char_indices() {
         match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
             ',' if depth == 0 => {
                 out.push(&s[start..i]);
                 start = i + 1;
