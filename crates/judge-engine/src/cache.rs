@@ -291,6 +291,33 @@ mod tests {
     }
 
     #[test]
+    fn a_passed_check_is_an_entry_without_a_program() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = BuildCache::new(dir.path().join("c"), 1 << 20);
+        let k = key("check");
+        assert!(!cache.check_passed(&k));
+        cache.store_check(&k).unwrap();
+        assert!(cache.check_passed(&k));
+        let entry = cache.dir().join(k.as_str());
+        assert!(!entry.join("program").exists());
+        // Not a program: fetching one under that key is a miss.
+        assert!(!cache.fetch(&k, &dir.path().join("p")).unwrap());
+        assert!(cache.check_passed(&k), "and leaves the check entry alone");
+        // A check entry that holds a program is not sound: removed.
+        let prog = dir.path().join("prog");
+        std::fs::write(&prog, b"binary").unwrap();
+        let p = key("program");
+        cache.store(&p, &prog).unwrap();
+        std::fs::write(cache.dir().join(p.as_str()).join("meta.json"), br#"{"size":0,"blake3":"af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262","check":true}"#).unwrap();
+        assert!(!cache.check_passed(&p), "a forged check entry beside a program is removed");
+        assert!(!cache.dir().join(p.as_str()).exists());
+        // Corrupted: removed, never trusted.
+        std::fs::write(entry.join("meta.json"), b"{").unwrap();
+        assert!(!cache.check_passed(&k));
+        assert!(!entry.exists());
+    }
+
+    #[test]
     fn concurrent_stores_of_one_key_leave_one_sound_entry() {
         let dir = tempfile::tempdir().unwrap();
         let prog = dir.path().join("prog");
