@@ -14,6 +14,13 @@
 //!   are complete.
 //! - **Integrity**: a hit is checked against its `meta.json` (size and
 //!   BLAKE3); a corrupted entry is removed and rebuilt, never trusted.
+//! - **Checks**: a build step without a program (Python's `--check`: syntax,
+//!   entry function, parameter count) that passed is recorded as an entry
+//!   holding only `meta.json` (`"check": true`); a rerun with the same key
+//!   skips the step. A failed check is not recorded (it runs again and gives
+//!   the same CE).
+//! - **Toolchain probes**: kept in the hidden `.toolchains/` folder of the
+//!   same directory ([`judge_lang::probe_cache`]); not counted in the size.
 //! - **Size**: bounded (`$JUDGE_CACHE_MAX_MIB`, default 512 MiB): after an
 //!   insert, the least recently used entries (a hit touches its folder's
 //!   modification time) are removed until the total fits.
@@ -82,6 +89,9 @@ impl BuildKey {
 struct Meta {
     size: u64,
     blake3: String,
+    /// A passed check, no program (absent in program entries).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    check: bool,
 }
 
 impl BuildCache {
@@ -123,7 +133,7 @@ impl BuildCache {
             return Ok(false);
         };
         let sound = serde_json::from_slice::<Meta>(&meta)
-            .is_ok_and(|m| m.size == bytes.len() as u64 && m.blake3 == blake3::hash(&bytes).to_hex().as_str());
+            .is_ok_and(|m| !m.check && m.size == bytes.len() as u64 && m.blake3 == blake3::hash(&bytes).to_hex().as_str());
         if !sound {
             tracing::warn!(entry = %entry.display(), "corrupted compile-cache entry removed");
             let _ = fs::remove_dir_all(&entry);
@@ -145,8 +155,41 @@ impl BuildCache {
         fs::create_dir_all(&self.dir)?;
         let tmp = tempfile::Builder::new().prefix(".tmp-").tempdir_in(&self.dir)?;
         write_new(&tmp.path().join("program"), &bytes, 0o755)?;
-        let meta = Meta { size: bytes.len() as u64, blake3: blake3::hash(&bytes).to_hex().to_string() };
+        let meta = Meta { size: bytes.len() as u64, blake3: blake3::hash(&bytes).to_hex().to_string(), check: false };
         write_new(&tmp.path().join("meta.json"), &serde_json::to_vec(&meta).unwrap_or_default(), 0o644)?;
+        self.commit(key, tmp)
+    }
+
+    /// Whether a passed check is recorded under `key` (a sound check entry:
+    /// `meta.json` alone, `"check": true`, the BLAKE3 of nothing); a
+    /// corrupted one is removed. Touches the entry (recently used).
+    pub fn check_passed(&self, key: &BuildKey) -> bool {
+        let entry = self.dir.join(key.as_str());
+        let Ok(meta) = fs::read(entry.join("meta.json")) else { return false };
+        let sound = serde_json::from_slice::<Meta>(&meta).is_ok_and(|m| m.check && m.size == 0 && m.blake3 == blake3::hash(b"").to_hex().as_str())
+            && !entry.join("program").exists();
+        if !sound {
+            tracing::warn!(entry = %entry.display(), "corrupted compile-cache entry removed");
+            let _ = fs::remove_dir_all(&entry);
+            return false;
+        }
+        let _ = fs::File::open(&entry).and_then(|f| f.set_modified(SystemTime::now()));
+        true
+    }
+
+    /// Record a passed check under `key` (then evict past the size bound).
+    /// Errors are not fatal to judging.
+    pub fn store_check(&self, key: &BuildKey) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let tmp = tempfile::Builder::new().prefix(".tmp-").tempdir_in(&self.dir)?;
+        let meta = Meta { size: 0, blake3: blake3::hash(b"").to_hex().to_string(), check: true };
+        write_new(&tmp.path().join("meta.json"), &serde_json::to_vec(&meta).unwrap_or_default(), 0o644)?;
+        self.commit(key, tmp)
+    }
+
+    /// Rename the staged entry `tmp` into place (keeping another judge's
+    /// entry of the same key), then evict.
+    fn commit(&self, key: &BuildKey, tmp: tempfile::TempDir) -> io::Result<()> {
         let entry = self.dir.join(key.as_str());
         let staged = tmp.keep();
         if fs::rename(&staged, &entry).is_err() {
@@ -245,6 +288,33 @@ mod tests {
         assert!(cache.dir().join(key("4").as_str()).exists(), "the newest stays");
         assert!(!cache.dir().join(key("1").as_str()).exists(), "the oldest went");
         assert_eq!(cache.clear().unwrap(), n);
+    }
+
+    #[test]
+    fn a_passed_check_is_an_entry_without_a_program() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = BuildCache::new(dir.path().join("c"), 1 << 20);
+        let k = key("check");
+        assert!(!cache.check_passed(&k));
+        cache.store_check(&k).unwrap();
+        assert!(cache.check_passed(&k));
+        let entry = cache.dir().join(k.as_str());
+        assert!(!entry.join("program").exists());
+        // Not a program: fetching one under that key is a miss.
+        assert!(!cache.fetch(&k, &dir.path().join("p")).unwrap());
+        assert!(cache.check_passed(&k), "and leaves the check entry alone");
+        // A check entry that holds a program is not sound: removed.
+        let prog = dir.path().join("prog");
+        std::fs::write(&prog, b"binary").unwrap();
+        let p = key("program");
+        cache.store(&p, &prog).unwrap();
+        std::fs::write(cache.dir().join(p.as_str()).join("meta.json"), br#"{"size":0,"blake3":"af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262","check":true}"#).unwrap();
+        assert!(!cache.check_passed(&p), "a forged check entry beside a program is removed");
+        assert!(!cache.dir().join(p.as_str()).exists());
+        // Corrupted: removed, never trusted.
+        std::fs::write(entry.join("meta.json"), b"{").unwrap();
+        assert!(!cache.check_passed(&k));
+        assert!(!entry.exists());
     }
 
     #[test]

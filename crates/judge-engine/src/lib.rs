@@ -311,10 +311,12 @@ impl Engine {
         &self.languages
     }
 
-    /// Resolve a language's toolchain, honouring overrides.
+    /// Resolve a language's toolchain, honouring overrides; its probe goes
+    /// through the toolchain probe cache beside the compile cache (none when
+    /// the compile cache is off).
     pub fn toolchain(&self, lang: &LanguageConfig, opts: &Options) -> Result<ResolvedToolchain, EngineError> {
         let ov = opts.toolchain_overrides.iter().find(|(l, _)| *l == lang.id).map(|(_, c)| c.as_str());
-        Ok(judge_lang::discover(lang, ov)?)
+        Ok(judge_lang::discover_cached(lang, ov, self.cache.as_ref().map(|c| c.dir()))?)
     }
 
     /// Judge a submission against every case of a problem (the three stages
@@ -516,6 +518,15 @@ impl Engine {
                     let key = cache::BuildKey::new(&lang.id, &step.program, &identity, &step.argv, &step.files);
                     Some((cache, key, build.dir.driver.join(artifact)))
                 });
+                // A check without a program (Python) that passed before is
+                // not run again.
+                let check = match (&step.artifact, self.cache.as_ref()) {
+                    (None, Some(cache)) => Some((cache, check_key(&lang.id, &toolchain, &step, &build.plan.driver_files, &build.dir.driver))),
+                    _ => None,
+                };
+                if check.as_ref().is_some_and(|(cache, key)| cache.check_passed(key)) {
+                    build.cached = true;
+                }
                 let hit = cached.as_ref().is_some_and(|(cache, key, dest)| match cache.fetch(key, dest) {
                     Ok(hit) => hit,
                     Err(e) => {
@@ -526,7 +537,7 @@ impl Engine {
                 });
                 if hit {
                     build.cached = true;
-                } else {
+                } else if !build.cached {
                     let user_file = sub.path.file_name().map(|n| n.to_string_lossy().into_owned());
                     match self.compile(&build.dir, &step, &build.plan, &build.hidden, user_file, cancel) {
                         Ok(layers) => {
@@ -534,6 +545,11 @@ impl Engine {
                             if let Some((cache, key, program)) = &cached {
                                 if let Err(e) = cache.store(key, program) {
                                     tracing::warn!("compile cache: cannot store the program: {e}");
+                                }
+                            }
+                            if let Some((cache, key)) = &check {
+                                if let Err(e) = cache.store_check(key) {
+                                    tracing::warn!("compile cache: cannot record the passed check: {e}");
                                 }
                             }
                         }
@@ -1152,6 +1168,36 @@ pub(crate) fn gpu_missing(plan: &Plan) -> Option<String> {
 
 /// Remove the absolute path of a compiler's work directory from its messages
 /// (`/tmp/judge-XXXX/build/ccA1.o` becomes `ccA1.o`).
+/// The compile-cache key of a build step without a program (Python's
+/// `--check`): the interpreter's identity (path, version, size and mtime via
+/// [`cache::BuildKey`]), the step's argv and every file the step reads (the
+/// step's files and the driver files: driver, spec, solution), each with the
+/// run's driver folder (a fresh temporary path every run) replaced by a
+/// fixed token, so that only the contents decide.
+fn check_key(lang: &str, toolchain: &ResolvedToolchain, step: &judge_lang::BuildStep, driver_files: &[(String, Vec<u8>)], driver_dir: &Path) -> cache::BuildKey {
+    let dir = driver_dir.as_os_str().as_encoded_bytes();
+    let token: &[u8] = b"\0judge-driver-dir\0";
+    let norm = |bytes: &[u8]| -> Vec<u8> {
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if !dir.is_empty() && bytes[i..].starts_with(dir) {
+                out.extend_from_slice(token);
+                i += dir.len();
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        out
+    };
+    let identity = if toolchain.cache_tag.is_empty() { toolchain.info.version.clone() } else { format!("{} ({})", toolchain.info.version, toolchain.cache_tag) };
+    let argv: Vec<String> = step.argv.iter().map(|a| String::from_utf8_lossy(&norm(a.as_bytes())).into_owned()).collect();
+    let mut files: Vec<(String, Vec<u8>)> = step.files.iter().map(|(n, b)| (format!("build/{n}"), norm(b))).collect();
+    files.extend(driver_files.iter().map(|(n, b)| (format!("driver/{n}"), norm(b))));
+    cache::BuildKey::new(&format!("{lang} check"), &step.program, &identity, &argv, &files)
+}
+
 fn strip_dir(text: &str, dir: &Path) -> String {
     let d = dir.display().to_string();
     text.replace(&format!("{d}/"), "").replace(&d, ".")

@@ -47,6 +47,14 @@ fn is_executable(p: &Path) -> bool {
 /// CUDA `$CUDA_HOME`, `$CUDA_PATH` and the judge's toolchain cache too). The
 /// error names every place looked at.
 pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<ResolvedToolchain, LangError> {
+    discover_cached(lang, override_cmd, None)
+}
+
+/// [`discover`] through the toolchain probe cache in `cache_dir` (the
+/// compile cache's folder; `None`: probe every time). The executable is
+/// looked for as in [`discover`] every time; only its probe is cached
+/// (validity rules: [`crate::probe_cache`]).
+pub fn discover_cached(lang: &LanguageConfig, override_cmd: Option<&str>, cache_dir: Option<&Path>) -> Result<ResolvedToolchain, LangError> {
     let language = crate::language::language(&lang.id)?;
     let from_env = lang.override_env.as_ref().and_then(|v| std::env::var(v).ok()).filter(|v| !v.is_empty());
     let explicit = match (override_cmd, from_env) {
@@ -87,5 +95,5 @@ pub fn discover(lang: &LanguageConfig, override_cmd: Option<&str>) -> Result<Res
             }
         }
     };
-    language.probe(lang, found)
+    Ok(crate::probe_cache::probe_cached(language, lang, found, cache_dir)?.0)
 }

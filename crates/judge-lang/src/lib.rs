@@ -14,10 +14,11 @@ mod diagnostics;
 pub mod exceptions;
 mod discover;
 pub mod language;
+pub mod probe_cache;
 mod table;
 
 pub use diagnostics::{clean_compiler_output, runtime_exception, CompilerLog};
-pub use discover::{discover, ResolvedToolchain};
+pub use discover::{discover, discover_cached, ResolvedToolchain};
 pub use language::{language, BuildOptions, Candidate, Language, PlanInput, SandboxProfile};
 pub use table::{LanguageConfig, LanguageTable, RunnerFiles};
 

@@ -15,11 +15,11 @@ pub fn cache(action: Option<&str>) -> CmdResult {
     match action {
         Some("clear") => {
             let n = cache.clear().map_err(|e| internal(anyhow::anyhow!("cannot clear {}: {e}", cache.dir().display())))?;
-            let _ = writeln!(stdout(), "removed {n} compiled program(s) from {}", cache.dir().display());
+            let _ = writeln!(stdout(), "removed {n} entries (compiled programs, passed checks) and the toolchain probes from {}", cache.dir().display());
         }
         _ => {
             let (n, bytes) = cache.usage();
-            let _ = writeln!(stdout(), "{}: {n} compiled program(s), {:.1} MiB", cache.dir().display(), bytes as f64 / (1 << 20) as f64);
+            let _ = writeln!(stdout(), "{}: {n} entries (compiled programs, passed checks), {:.1} MiB", cache.dir().display(), bytes as f64 / (1 << 20) as f64);
         }
     }
     Ok(ExitCode::Accepted)

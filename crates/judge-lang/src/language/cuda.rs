@@ -70,6 +70,12 @@ impl Language for Cuda {
         v
     }
 
+    /// The host compilers the probe looks for (which one is first, and its
+    /// version, are part of the answer).
+    fn probe_inputs(&self, _tc: &ResolvedToolchain, _found: &Path) -> Vec<PathBuf> {
+        SANDBOX_PATH.iter().map(|d| Path::new(d).join("g++")).collect()
+    }
+
     /// `nvcc --version` for the version; the toolkit's root (the folder above
     /// `bin/`, holding `nvvm/`, `include/` and `lib/`) is made reachable in
     /// the sandbox; a host compiler `g++` must be on the sandbox's PATH.

@@ -102,6 +102,21 @@ pub trait Language: Send + Sync + std::fmt::Debug {
     /// ready for sandboxed use. `found` is absolute.
     fn probe(&self, cfg: &LanguageConfig, found: PathBuf) -> Result<ResolvedToolchain, LangError>;
 
+    /// Paths a probe's answer depends on beyond the executable (`found`, its
+    /// canonical file and `tc.exe`, always recorded): a cached probe
+    /// ([`crate::probe_cache`]) is used only while each is in the state
+    /// (present with the same inode, size, mtime and ctime, or absent) it
+    /// had when probed. Default: none (the answer is in the executable).
+    fn probe_inputs(&self, _tc: &ResolvedToolchain, _found: &Path) -> Vec<PathBuf> {
+        Vec::new()
+    }
+
+    /// Whether the environment variable `name` can change the probe's
+    /// answer (its value is then part of the probe cache's key). Default: no.
+    fn probe_env(&self, _name: &str) -> bool {
+        false
+    }
+
     /// The build step, driver files and run command for a submission.
     fn plan(&self, input: PlanInput<'_>) -> Result<Plan, LangError>;
 

@@ -24,6 +24,14 @@ impl Language for Python2 {
         super::python3::probe_python(found, "python2")
     }
 
+    fn probe_inputs(&self, tc: &ResolvedToolchain, found: &std::path::Path) -> Vec<PathBuf> {
+        super::python3::python_probe_inputs(tc, found)
+    }
+
+    fn probe_env(&self, name: &str) -> bool {
+        super::python3::python_probe_env(name)
+    }
+
     fn plan(&self, input: PlanInput<'_>) -> Result<Plan, LangError> {
         let PlanInput { cfg, toolchain, target, source, driver_dir, .. } = input;
         if let Target::Function(_) = target {

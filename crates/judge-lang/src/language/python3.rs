@@ -4,7 +4,7 @@
 use super::{Language, PlanInput};
 use crate::{BuildStep, LangError, LanguageConfig, Plan, ResolvedToolchain, Target};
 use judge_core::Signature;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Python 3 (`python`).
@@ -69,7 +69,53 @@ pub(super) fn probe_python(found: PathBuf, name: &str) -> Result<ResolvedToolcha
     })
 }
 
+/// What a Python probe's answer depends on beyond the executable (for the
+/// probe cache): the prefixes and executable folders, each `sys.path` entry
+/// with the `.pth`, `sitecustomize.py` and `usercustomize.py` files in it,
+/// `pyvenv.cfg` beside and above the executable (found and reported), and
+/// the user site folders (`$PYTHONUSERBASE` or `~/.local`, then
+/// `lib/pythonX.Y[t]/site-packages`), which join `sys.path` once created.
+pub(super) fn python_probe_inputs(tc: &ResolvedToolchain, found: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = tc.reachable.clone();
+    for p in &tc.sys_path {
+        let dir = PathBuf::from(p);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            v.extend(entries.flatten().map(|e| e.path()).filter(|e| e.extension().is_some_and(|x| x == "pth")));
+        }
+        v.push(dir.join("sitecustomize.py"));
+        v.push(dir.join("usercustomize.py"));
+        v.push(dir);
+    }
+    for exe in [found, tc.exe.as_path()] {
+        for up in exe.ancestors().skip(1).take(2) {
+            v.push(up.join("pyvenv.cfg"));
+        }
+    }
+    let var = |k: &str| std::env::var_os(k).filter(|x| !x.is_empty()).map(PathBuf::from);
+    let short: Vec<&str> = tc.info.version.split('.').take(2).collect();
+    if let (Some(base), [major, minor]) = (var("PYTHONUSERBASE").or_else(|| var("HOME").map(|h| h.join(".local"))), short.as_slice()) {
+        for t in ["", "t"] {
+            v.push(base.join("lib").join(format!("python{major}.{minor}{t}")).join("site-packages"));
+        }
+    }
+    v
+}
+
+/// The variables a Python probe reads: `PYTHON*` (but `PYTHONPATH`, which
+/// the probe removes) and `HOME` (the user site folder).
+pub(super) fn python_probe_env(name: &str) -> bool {
+    (name.starts_with("PYTHON") && name != "PYTHONPATH") || name == "HOME"
+}
+
 impl Language for Python3 {
+    fn probe_inputs(&self, tc: &ResolvedToolchain, found: &Path) -> Vec<PathBuf> {
+        python_probe_inputs(tc, found)
+    }
+
+    fn probe_env(&self, name: &str) -> bool {
+        python_probe_env(name)
+    }
+
     fn has_batch_mode(&self) -> bool {
         true
     }
