@@ -61,7 +61,7 @@ _frozenset = frozenset
 # plain types: C speed instead of two Python passes (`_encode`, `_serialize`).
 _c_make_encoder = _getattr(_json, "make_encoder", None)
 _PLAIN = frozenset((int, float, str, bool, type(None)))
-_SEQ = frozenset((list, tuple))
+_PLAIN_OR_SEQ = _PLAIN | frozenset((list, tuple))
 
 
 class _ScanContext:
@@ -305,7 +305,7 @@ def _plain(x):
         ts = _set(_map(_type, x))
         if ts <= _PLAIN:
             return True
-        if ts <= _SEQ:
+        if ts <= _PLAIN_OR_SEQ:
             return _all(_map(_plain, x))
     return False
 

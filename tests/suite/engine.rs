@@ -192,3 +192,37 @@ fn tracebacks_name_the_users_file() {
     assert!(tb.contains(&format!("File \"{}\", line 4", file.display())), "{tb}");
     assert!(!tb.contains("/driver/"), "{tb}");
 }
+
+/// The Python driver's fast path (plain results through the C JSON encoder)
+/// writes exactly the bytes of the general path (`_encode` + `_serialize`),
+/// and declines everything the general path treats specially (non-finite
+/// floats, dicts, subclasses, foreign objects, numpy values), so that the
+/// general path handles them as before.
+#[test]
+fn python_driver_fast_result_path_matches_the_general_path() {
+    let driver = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../runners/python/driver.py");
+    let script = r#"
+import sys
+ns = {"__name__": "driver_under_test"}
+exec(compile(open(sys.argv[1]).read(), "driver.py", "exec"), ns)
+fast, general = ns["_fast_ok_line"], lambda v: ns["_encode_line"]({"status": "ok", "value": ns["_encode"](v)})
+class L(list): pass
+class F(float): pass
+same = [1, -0.0, 1e308, 5e-324, 10**40, True, None, "a\u00e9\ud800\x1e\n\"", [], [[[]]], (1, 2.5), [[1.0, 2], (3, "x")],
+        [True, False, 0, 1], [[1], [True]], [1, [2.0, "x"]], list(range(1000))]
+declined = [float("nan"), [1.0, float("inf")], {"a": 1}, [{"a": 1}], L([1]), [F(1.5)], {1, 2}, [object()], b"x"]
+for v in same:
+    line = fast(v)
+    assert line is not None and line == general(v), (v, line, general(v))
+for v in declined:
+    assert fast(v) is None, v
+deep = []
+for _ in range(100000):
+    deep = [deep]
+assert fast(deep) is None
+print("ok", len(same), len(declined))
+"#;
+    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(&driver).output().expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.starts_with("ok"), "stdout: {stdout}\nstderr: {}", String::from_utf8_lossy(&out.stderr));
+}
