@@ -95,7 +95,7 @@ fn compare_at(expected: &Value, actual: &Value, tol: FloatTolerance, path: &mut 
         (Value::List(e), Value::List(a)) => {
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 let len = path.len();
-                path.push_str(&format!("[{i}]"));
+                let _ = std::fmt::Write::write_fmt(path, format_args!("[{i}]"));
                 compare_at(ev, av, tol, path)?;
                 path.truncate(len);
             }

@@ -349,7 +349,7 @@ impl Value {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     let len = path.len();
-                    path.push_str(&format!("[{i}]"));
+                    let _ = fmt::Write::write_fmt(path, format_args!("[{i}]"));
                     out.push(Self::decode(item, inner, path)?);
                     path.truncate(len);
                 }
@@ -593,7 +593,7 @@ impl TextDecoder<'_> {
                 }
                 loop {
                     let len = self.path.len();
-                    self.path.push_str(&format!("[{}]", out.len()));
+                    let _ = fmt::Write::write_fmt(&mut self.path, format_args!("[{}]", out.len()));
                     out.push(self.value(inner)?);
                     self.path.truncate(len);
                     self.ws();

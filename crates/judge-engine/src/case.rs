@@ -330,8 +330,8 @@ fn function_evidence(
             Evidence::Accepted
         }
         Checker::Program(p) => {
-            let args = case.args.as_deref().unwrap_or(&[]);
-            p.check(ctx.sandbox, &case.id, args, expected, &actual)
+            let args = ctx.signature.and_then(|sig| case.arguments(sig)).unwrap_or_default();
+            p.check(ctx.sandbox, &case.id, &args, expected, &actual)
         }
         Checker::Text(_) | Checker::Output(_) => {
             Evidence::CheckerFailed("a stdio checker does not apply to function problems".into())
@@ -352,11 +352,11 @@ pub fn display_id(ctx: &CaseContext<'_>, case: &Case, index: usize) -> String {
 }
 
 fn render_input(ctx: &CaseContext<'_>, case: &Case) -> String {
-    match (ctx.signature, &case.args) {
+    match (ctx.signature, ctx.signature.and_then(|sig| case.arguments(sig))) {
         (Some(sig), Some(args)) => sig
             .params
             .iter()
-            .zip(args)
+            .zip(args.iter())
             .map(|((n, _), v)| format!("{n} = {}", v.render_clipped(300)))
             .collect::<Vec<_>>()
             .join(", "),

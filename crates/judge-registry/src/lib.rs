@@ -69,7 +69,10 @@ pub struct Case {
     pub input: Vec<u8>,
     /// The `.ans` file's bytes (expected JSON value or expected output).
     pub answer: Vec<u8>,
-    /// For function problems: the decoded arguments.
+    /// For function problems: the decoded arguments. `None` for the embedded
+    /// registry, whose inputs are checked by `judge verify` in `make test`
+    /// and are decoded only when shown or given to a checker program
+    /// ([`Case::arguments`]): the driver reads the raw `.in`.
     pub args: Option<Vec<Value>>,
     /// For function problems: the decoded expected value.
     pub expected: Option<Value>,
@@ -79,6 +82,17 @@ pub struct Case {
     pub validator_args: Option<Vec<String>>,
     /// Packages: arguments for the input validators on this case.
     pub input_validator_args: Vec<String>,
+}
+
+impl Case {
+    /// A function problem's arguments: the decoded ones, or decoded now from
+    /// the `.in` (`None` when they do not decode, or for stdio problems).
+    pub fn arguments(&self, sig: &Signature) -> Option<std::borrow::Cow<'_, [Value]>> {
+        match &self.args {
+            Some(a) => Some(std::borrow::Cow::Borrowed(a.as_slice())),
+            None => decode_args(sig, &self.input).ok().map(std::borrow::Cow::Owned),
+        }
+    }
 }
 
 /// A loaded, validated problem.
@@ -372,7 +386,10 @@ impl Registry {
                     input_validator_args: Vec::new(),
                 };
                 if let Some(sig) = &signature {
-                    decode_function_case(&mut case, sig, &describe(&format!("cases/{group}/{stem}")))?;
+                    // The embedded registry's inputs are checked by `make test`
+                    // (judge verify): only the answers are decoded here.
+                    let inputs = !matches!(self.source, Source::Embedded(_));
+                    decode_function_case(&mut case, sig, &describe(&format!("cases/{group}/{stem}")), inputs)?;
                 }
                 cases.push(case);
             }
@@ -530,7 +547,34 @@ impl Registry {
     }
 }
 
-fn decode_function_case(case: &mut Case, sig: &Signature, base: &str) -> Result<(), RegistryError> {
+/// Decode a case's expected value and (with `inputs`) its arguments straight from their text
+/// ([`judge_core::value::from_json_text`]: no JSON tree, no per-number
+/// allocation), or `None` when anything is off; the caller then decodes again
+/// through `serde_json` for the precise error message.
+fn decode_function_case_fast(case: &Case, sig: &Signature, inputs: bool) -> Option<(Option<Vec<Value>>, Value)> {
+    let expected = judge_core::value::from_json_text(std::str::from_utf8(&case.answer).ok()?, &sig.returns).ok()?;
+    if !inputs {
+        return Some((None, expected));
+    }
+    let items: Vec<&serde_json::value::RawValue> = serde_json::from_slice(&case.input).ok()?;
+    if items.len() != sig.params.len() {
+        return None;
+    }
+    let args = sig
+        .params
+        .iter()
+        .zip(&items)
+        .map(|((_, ty), raw)| judge_core::value::from_json_text(raw.get(), ty).ok())
+        .collect::<Option<Vec<Value>>>()?;
+    Some((Some(args), expected))
+}
+
+fn decode_function_case(case: &mut Case, sig: &Signature, base: &str, inputs: bool) -> Result<(), RegistryError> {
+    if let Some((args, expected)) = decode_function_case_fast(case, sig, inputs) {
+        case.args = args;
+        case.expected = Some(expected);
+        return Ok(());
+    }
     let in_file = format!("{base}.in");
     let ans_file = format!("{base}.ans");
     let json: serde_json::Value = serde_json::from_slice(&case.input)

@@ -50,7 +50,8 @@ pub fn show(id: &str, reg: &RegistryArgs) -> CmdResult {
         let _ = writeln!(out, "\n## Samples");
     }
     for c in samples {
-        match (&p.signature, &c.args, &c.expected) {
+        let args = p.signature.as_ref().and_then(|sig| c.arguments(sig));
+        match (&p.signature, &args, &c.expected) {
             (Some(sig), Some(args), Some(exp)) => {
                 let call: Vec<String> = args.iter().map(|a| a.render()).collect();
                 let _ = writeln!(out, "  {}({}) == {}", sig.name, call.join(", "), exp.render());
