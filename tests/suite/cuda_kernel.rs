@@ -83,6 +83,16 @@ fn kernel_cpu_implementations_are_judged_through_the_cpu_harness() {
     assert!(m.contains("more bytes than the output buffers"), "{m}");
     assert!(r["cases"].as_array().unwrap().iter().all(|c| c.get("kernel_ms").is_none()), "no forged kernel time: {r}");
 
+    // A complete report with a kernel time, written by the solution, which
+    // then exits before the driver reports: RE, never AC with a forged time.
+    for reveal in [false, true] {
+        let (_, r) = run(&sol("cpu_forges_kernel_time.cpp"), if reveal { &["--reveal"] } else { &[] });
+        assert_eq!(r["verdict"], "RE", "{r}");
+        assert!(r["cases"].as_array().unwrap().iter().all(|c| c["verdict"] == "RE" && c.get("kernel_ms").is_none()), "no forged kernel time: {r}");
+        let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
+        assert!(m.contains("forged result channel"), "{m}");
+    }
+
     // An exception: RE with its (standard) type; its message never for a hidden case.
     let (_, r) = run(&sol("cpu_throws.cpp"), &[]);
     assert_eq!(r["verdict"], "RE");
@@ -271,4 +281,27 @@ fn kernel_a_failing_cpu_reference_is_the_judges_fault() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("reference/cpu.cpp does not compile"), "{err}");
+}
+
+#[test]
+fn kernel_new_writes_a_cpu_starter_that_compiles_and_refuses_python() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("saxpy_cpu.cpp");
+    let out = judge().args(["new", "saxpy", "--lang", "cpp", "--problems"]).arg(registry()).arg("-o").arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains(r#"extern "C" void solve(const float* X, const float* Y, float* Z, float a, int N)"#), "{text}");
+    assert!(!text.contains("main"), "a CPU implementation of solve, not a stdio program: {text}");
+    // The starter as written compiles through the CPU harness: its empty body
+    // leaves the outputs at the poison value (WA), never a CE.
+    let (code, r) = run(&file, &[]);
+    assert_eq!((code, r["verdict"].as_str()), (1, Some("WA")), "{r}");
+    let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
+    assert!(m.contains("never written"), "{m}");
+
+    let out = judge().args(["new", "saxpy", "--lang", "python", "--problems"]).arg(registry()).arg("-o").arg(dir.path().join("x.py")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("kernel problem") && err.contains("--lang cpp"), "{err}");
+    assert!(!dir.path().join("x.py").exists(), "nothing written");
 }
