@@ -305,3 +305,18 @@ fn kernel_new_writes_a_cpu_starter_that_compiles_and_refuses_python() {
     assert!(err.contains("kernel problem") && err.contains("--lang cpp"), "{err}");
     assert!(!dir.path().join("x.py").exists(), "nothing written");
 }
+
+#[test]
+fn kernel_jobs_run_one_case_at_a_time_and_the_summary_does_not_claim_otherwise() {
+    let out = judge()
+        .arg("run")
+        .arg(solution("saxpy/cpu_ok.cpp"))
+        .args(["--problem", "saxpy", "--jobs", "4", "--problems"])
+        .arg(registry())
+        .output()
+        .expect("run judge");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("AC Accepted"), "{text}");
+    assert!(!text.contains("parallel workers"), "kernel cases run one at a time: {text}");
+}
