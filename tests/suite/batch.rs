@@ -112,6 +112,18 @@ fn cpu_time_is_measured_per_case_from_outside() {
 }
 
 #[test]
+fn cpu_used_before_answering_sync_is_charged_to_the_next_case() {
+    let r = run("gap_burn.py", &[]);
+    assert_eq!(r.verdict(), "AC", "{:#}", r.report);
+    // About 400 ms burned after each case's result, before its `sync` answer:
+    // every case after the first carries its predecessor's.
+    for c in cases(&r).iter().skip(1) {
+        let cpu = c["cpu_ms"].as_u64().unwrap_or(0);
+        assert!(cpu >= 300, "the CPU of the gap before this case is charged to it: {c:#}");
+    }
+}
+
+#[test]
 fn cpp_cases_run_in_one_process_with_per_case_attribution() {
     let r = run("crash.cpp", &[]);
     let v = hidden_verdicts(&r);
