@@ -218,6 +218,11 @@ fn kernel_verify_runs_the_cpu_reference_and_compiles_the_cuda_files() {
     for f in ["reference/solution.cu", "starter/solution.cu", "wrong/zero.cu"] {
         assert!(text.contains(f), "{f}: {text}");
     }
+    // Without a GPU the wrong kernel is only compiled: the summary does not
+    // count it as rejected.
+    if judge_sandbox::linux::gpu::detect().unusable_reason().is_some() {
+        assert!(text.contains("0/1 (1 compiled, not run)"), "{text}");
+    }
 }
 
 /// A copy of the saxpy problem in a temporary registry, with another `reference/cpu.cpp`.
