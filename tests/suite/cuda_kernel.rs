@@ -92,6 +92,11 @@ fn kernel_cpu_implementations_are_judged_through_the_cpu_harness() {
         let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
         assert!(m.contains("forged result channel"), "{m}");
     }
+    // Nor a CUDA error (the CPU harness makes no CUDA call).
+    let (_, r) = run(&sol("cpu_forges_cuda_error.cpp"), &["--reveal"]);
+    assert_eq!(r["verdict"], "RE", "{r}");
+    let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
+    assert!(m.contains("forged result channel") && !m.contains("CUDA error while"), "{m}");
 
     // An exception: RE with its (standard) type; its message never for a hidden case.
     let (_, r) = run(&sol("cpu_throws.cpp"), &[]);

@@ -267,6 +267,10 @@ impl Engine {
                     }
                 }
             }
+            // Nor a CUDA error: the CPU harness makes no CUDA call.
+            Ok(KernelReport::CudaError { .. }) if !ctx.plan.profile.gpu => {
+                Evidence::BadResult("a CUDA error on the result channel of the CPU harness, which makes no CUDA call (forged result channel)".into())
+            }
             Ok(KernelReport::CudaError { step, error }) => {
                 cuda_error = Some(error.clone());
                 Evidence::Exception { exception: error, message: format!("CUDA error while {}", step.describe()), memory: false }
