@@ -232,7 +232,10 @@ inline void write_fd3(const std::string& line) {
     while (left) {
         ssize_t n = ::write(3, p, left);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
+        // The result channel is gone (the solution closed or replaced fd 3):
+        // end now, so the case is RE at once (a batch judge would otherwise
+        // wait for the frame until the wall limit), as the Python driver does.
+        if (n <= 0) std::_Exit(1);
         p += n;
         left -= size_t(n);
     }

@@ -89,6 +89,15 @@ fn a_forged_end_of_case_frame_is_a_protocol_violation_of_that_case() {
 }
 
 #[test]
+fn a_frame_forged_before_any_result_is_a_protocol_violation_not_a_missing_result() {
+    let r = run("forge_early_done.py", &["--reveal"]);
+    only_case_2(&r, "RE");
+    let msg = cases(&r)[3]["message"].as_str().unwrap_or("").to_string();
+    assert!(msg.contains("protocol violation on the result channel: a forged or malformed end-of-case frame"), "{msg}");
+    assert!(!msg.contains("no result was reported"), "{msg}");
+}
+
+#[test]
 fn cpu_time_is_measured_per_case_from_outside() {
     let r = run("burn.py", &[]);
     assert_eq!(r.verdict(), "AC", "{:#}", r.report);
@@ -99,6 +108,18 @@ fn cpu_time_is_measured_per_case_from_outside() {
         } else {
             assert!(cpu < 200, "a neighbour of the burning case is not charged for it: {c:#}");
         }
+    }
+}
+
+#[test]
+fn cpu_used_before_answering_sync_is_charged_to_the_next_case() {
+    let r = run("gap_burn.py", &[]);
+    assert_eq!(r.verdict(), "AC", "{:#}", r.report);
+    // About 400 ms burned after each case's result, before its `sync` answer:
+    // every case after the first carries its predecessor's.
+    for c in cases(&r).iter().skip(1) {
+        let cpu = c["cpu_ms"].as_u64().unwrap_or(0);
+        assert!(cpu >= 300, "the CPU of the gap before this case is charged to it: {c:#}");
     }
 }
 
@@ -115,6 +136,15 @@ fn cpp_cases_run_in_one_process_with_per_case_attribution() {
             _ => assert!(cpu < 200, "{c:#}"),
         }
     }
+}
+
+#[test]
+fn a_cpp_case_that_closes_the_result_channel_is_re_at_once() {
+    let r = run("close_channel.cpp", &[]);
+    only_case_2(&r, "RE");
+    // Ended by the driver, not killed at the wall limit (4 s) while the judge waited.
+    let c2 = &cases(&r)[3];
+    assert!(c2["wall_ms"].as_u64().unwrap_or(u64::MAX) < 3000, "{c2:#}");
 }
 
 #[test]

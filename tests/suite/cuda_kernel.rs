@@ -83,6 +83,21 @@ fn kernel_cpu_implementations_are_judged_through_the_cpu_harness() {
     assert!(m.contains("more bytes than the output buffers"), "{m}");
     assert!(r["cases"].as_array().unwrap().iter().all(|c| c.get("kernel_ms").is_none()), "no forged kernel time: {r}");
 
+    // A complete report with a kernel time, written by the solution, which
+    // then exits before the driver reports: RE, never AC with a forged time.
+    for reveal in [false, true] {
+        let (_, r) = run(&sol("cpu_forges_kernel_time.cpp"), if reveal { &["--reveal"] } else { &[] });
+        assert_eq!(r["verdict"], "RE", "{r}");
+        assert!(r["cases"].as_array().unwrap().iter().all(|c| c["verdict"] == "RE" && c.get("kernel_ms").is_none()), "no forged kernel time: {r}");
+        let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
+        assert!(m.contains("forged result channel"), "{m}");
+    }
+    // Nor a CUDA error (the CPU harness makes no CUDA call).
+    let (_, r) = run(&sol("cpu_forges_cuda_error.cpp"), &["--reveal"]);
+    assert_eq!(r["verdict"], "RE", "{r}");
+    let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
+    assert!(m.contains("forged result channel") && !m.contains("CUDA error while"), "{m}");
+
     // An exception: RE with its (standard) type; its message never for a hidden case.
     let (_, r) = run(&sol("cpu_throws.cpp"), &[]);
     assert_eq!(r["verdict"], "RE");
@@ -208,6 +223,11 @@ fn kernel_verify_runs_the_cpu_reference_and_compiles_the_cuda_files() {
     for f in ["reference/solution.cu", "starter/solution.cu", "wrong/zero.cu"] {
         assert!(text.contains(f), "{f}: {text}");
     }
+    // Without a GPU the wrong kernel is only compiled: the summary does not
+    // count it as rejected.
+    if judge_sandbox::linux::gpu::detect().unusable_reason().is_some() {
+        assert!(text.contains("0/1 (1 compiled, not run)"), "{text}");
+    }
 }
 
 /// A copy of the saxpy problem in a temporary registry, with another `reference/cpu.cpp`.
@@ -271,4 +291,42 @@ fn kernel_a_failing_cpu_reference_is_the_judges_fault() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("reference/cpu.cpp does not compile"), "{err}");
+}
+
+#[test]
+fn kernel_new_writes_a_cpu_starter_that_compiles_and_refuses_python() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("saxpy_cpu.cpp");
+    let out = judge().args(["new", "saxpy", "--lang", "cpp", "--problems"]).arg(registry()).arg("-o").arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains(r#"extern "C" void solve(const float* X, const float* Y, float* Z, float a, int N)"#), "{text}");
+    assert!(!text.contains("main"), "a CPU implementation of solve, not a stdio program: {text}");
+    // The starter as written compiles through the CPU harness: its empty body
+    // leaves the outputs at the poison value (WA), never a CE.
+    let (code, r) = run(&file, &[]);
+    assert_eq!((code, r["verdict"].as_str()), (1, Some("WA")), "{r}");
+    let m = case(&r, "sample/01-small")["message"].as_str().unwrap_or_default().to_string();
+    assert!(m.contains("never written"), "{m}");
+
+    let out = judge().args(["new", "saxpy", "--lang", "python", "--problems"]).arg(registry()).arg("-o").arg(dir.path().join("x.py")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("kernel problem") && err.contains("--lang cpp"), "{err}");
+    assert!(!dir.path().join("x.py").exists(), "nothing written");
+}
+
+#[test]
+fn kernel_jobs_run_one_case_at_a_time_and_the_summary_does_not_claim_otherwise() {
+    let out = judge()
+        .arg("run")
+        .arg(solution("saxpy/cpu_ok.cpp"))
+        .args(["--problem", "saxpy", "--jobs", "4", "--problems"])
+        .arg(registry())
+        .output()
+        .expect("run judge");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("AC Accepted"), "{text}");
+    assert!(!text.contains("parallel workers"), "kernel cases run one at a time: {text}");
 }

@@ -107,7 +107,8 @@ pub struct JudgeArgs {
     #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
     pub strict_sandbox: bool,
     /// Function problems: run every case in a fresh process instead of one
-    /// process for the sample cases and one for the hidden cases.
+    /// process for the sample cases, then the hidden ones (a new process
+    /// after a crash or a limit), which can keep state between cases.
     #[arg(long)]
     pub isolate: bool,
     /// Run cases on N parallel workers (wall times are then not comparable;

@@ -158,7 +158,9 @@ pub fn judge_outcome(ctx: &CaseContext<'_>, case: &Case, index: usize, outcome: 
             // A result channel with more than one line (or a garbled one) says
             // so, as for a process per case; else the violation's own text.
             let why = match (v, ctx.signature) {
-                (judge_sandbox::Violation::BadDone, Some(sig)) => {
+                // Nothing before the bad frame (a forged frame written before
+                // any result): the violation's own text, not "no result".
+                (judge_sandbox::Violation::BadDone, Some(sig)) if !outcome.channel.data.is_empty() => {
                     judge_lang::channel::parse(&outcome.channel.data, false, &sig.returns).err().map(|e| e.describe())
                 }
                 _ => None,

@@ -247,6 +247,11 @@ impl Engine {
         let mut hidden_wa = None;
         let mut cuda_error = None;
         let evidence = match cuda_driver::parse_report(&outcome.channel.data, outcome.channel.truncated(), output_bytes) {
+            // The CPU harness never times `solve` (it reports no kernel time):
+            // one on its channel was written by the submission itself.
+            Ok(KernelReport::Ok { kernel_ms: Some(_), .. }) if !ctx.plan.profile.gpu => {
+                Evidence::BadResult("a kernel time on the result channel of the CPU harness, which never reports one (forged result channel)".into())
+            }
             Ok(KernelReport::Ok { kernel_ms: k, outputs: actual, .. }) => {
                 kernel_ms = k;
                 if !clean {
@@ -261,6 +266,10 @@ impl Engine {
                         }
                     }
                 }
+            }
+            // Nor a CUDA error: the CPU harness makes no CUDA call.
+            Ok(KernelReport::CudaError { .. }) if !ctx.plan.profile.gpu => {
+                Evidence::BadResult("a CUDA error on the result channel of the CPU harness, which makes no CUDA call (forged result channel)".into())
             }
             Ok(KernelReport::CudaError { step, error }) => {
                 cuda_error = Some(error.clone());

@@ -15,9 +15,25 @@ pub fn new(id: &str, lang: Lang, output: Option<PathBuf>, reg: &RegistryArgs) ->
     let p = registry.problem(id).map_err(usage)?;
     let table = judge_lang::LanguageTable::load(reg.runners.as_deref()).map_err(usage)?;
     let ext = table.get(lang.id()).ok().and_then(|l| l.extensions.first().cloned()).unwrap_or_else(|| "txt".into());
-    let starter = match p.starters.get(&format!("solution.{ext}")) {
-        Some(s) => s.clone(),
-        None => judge_lang::language(lang.id())
+    let starter = match (p.starters.get(&format!("solution.{ext}")), &p.kernel) {
+        (Some(s), _) => s.clone(),
+        // A kernel problem takes a `.cu` file or a CPU implementation of the
+        // same `solve` on host pointers (judged through the CPU harness).
+        (None, Some(k)) if lang == Lang::Cpp => format!(
+            "// A CPU implementation of `{name}` on host pointers, judged through the CPU\n\
+             // harness (no GPU needed, no kernel time); the CUDA version is `--lang cuda`.\n\
+             {decl} {{\n}}\n",
+            name = k.name,
+            decl = k.c_declaration()
+        )
+        .into_bytes(),
+        (None, Some(_)) => {
+            return Err(usage(anyhow!(
+                "problem `{id}` is a kernel problem (kind = \"cuda\"): it takes a CUDA file (--lang cuda) or a C++ CPU implementation of `solve` (--lang cpp), not {}",
+                lang.id()
+            )))
+        }
+        (None, None) => judge_lang::language(lang.id())
             .map_err(usage)?
             .starter(p.signature.as_ref())
             .ok_or_else(|| usage(anyhow!("problem `{id}` has no {} starter: {} submissions are not judged for this kind of problem", lang.id(), lang.id())))?

@@ -18,7 +18,9 @@ pub fn reporter(plan: &RunPlan) -> Box<dyn Reporter> {
             HumanReporter::new(stdout())
                 .with_id_width(plan.id_width)
                 .with_language(&plan.language_name)
-                .with_jobs(if plan.opts.fail_fast { 1 } else { plan.opts.jobs })
+                // Kernel problems run one case at a time whatever --jobs says
+                // (one GPU; kernel timing), as do --fail-fast runs.
+                .with_jobs(if plan.opts.fail_fast || plan.problem.kernel.is_some() { 1 } else { plan.opts.jobs })
                 .live(std::io::stdout().is_terminal()),
         ),
         FormatArg::Json => Box::new(JsonReporter::new(stdout())),

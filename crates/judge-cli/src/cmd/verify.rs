@@ -262,7 +262,9 @@ fn print_table(reports: &[(ProblemVerifyReport, f64)], out: &mut impl Write) {
                 let good = wrong.iter().filter(|s| s.ok()).count();
                 let not_run = wrong.iter().filter(|s| s.ok() && s.skipped.is_some()).count();
                 let note = if not_run > 0 { format!(" ({not_run} compiled, not run)") } else { String::new() };
-                format!("{good}/{}{}{note}", wrong.len(), if good == wrong.len() { "" } else { " FAILED" })
+                // A wrong solution that was only compiled (no GPU) is not
+                // counted as rejected: nothing showed that it fails.
+                format!("{}/{}{}{note}", good - not_run, wrong.len(), if good == wrong.len() { "" } else { " FAILED" })
             };
             if k > 0 {
                 let _ = writeln!(out, "{}", format!("{:<w$}  {:<6}  {:<10}  {}", "", lang, references, wrong).trim_end());

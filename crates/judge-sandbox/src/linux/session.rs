@@ -20,7 +20,9 @@
 //!
 //! # Measurement
 //! A case's window runs from the previous boundary (the program's start for
-//! the first case of a process, else the previous case's `Y`) to its `D`:
+//! the first case of a process, else the previous case's `Y`; for CPU and
+//! wait, the previous case's `D`, so that the time between a `D` and its `Y`
+//! is charged to the next case) to its `D`:
 //! - CPU: the run's cgroup (`cpuacct.usage`, v2 `cpu.stat`), else the sum of
 //!   `utime + stime + cutime + cstime` of the live processes of the run
 //!   (`/proc/PID/stat`, the process tree below the helper's init), sampled at
@@ -262,6 +264,8 @@ impl<'s> Session<'s> {
         let mut kill_sent = false;
         // When the end-of-case frame arrived (the result is in).
         let mut done_at: Option<Instant> = None;
+        // The CPU and wait counters when it arrived.
+        let mut at_done: Option<(u64, u64)> = None;
         // The process was ended after the result was in, for not answering `sync`.
         let mut late = false;
         let mut kill_at: Option<Instant> = None;
@@ -305,6 +309,11 @@ impl<'s> Session<'s> {
                                 if frame == format!("\x1eD {n} {pos}\n").as_bytes() {
                                     let line = buf[..pos].to_vec();
                                     let m = self.measure(oom_base, polled_peak, killed);
+                                    // The counters at `D`: the next window's CPU and
+                                    // wait start here, not at `Y`, so that nothing
+                                    // the process does before answering `sync` (a
+                                    // thread holding up the answer) goes uncharged.
+                                    at_done = Some((self.cpu_base.saturating_add(m.cpu_ms), self.wait_base.saturating_add(m.wait_ms)));
                                     result = Some((m, line));
                                     consumed = pos + nl + 1;
                                     phase = Phase::Sync;
@@ -335,8 +344,12 @@ impl<'s> Session<'s> {
                             self.drain_now();
                             if let Some((m, line)) = result.take() {
                                 self.boundary = Instant::now();
-                                self.cpu_base = self.cpu_now();
-                                self.wait_base = self.tree.wait_ms();
+                                let (cpu, wait) = match at_done {
+                                    Some(at) => at,
+                                    None => (self.cpu_now(), self.tree.wait_ms()),
+                                };
+                                self.cpu_base = cpu;
+                                self.wait_base = wait;
                                 return Ok(self.case_outcome(m, line, None, false, false));
                             }
                             violation = Some(Violation::AfterDone);
