@@ -16,6 +16,7 @@
 #include <cstring>
 #include <exception>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <iostream>
 #include <new>
 #include <string>
@@ -226,7 +227,17 @@ inline std::string read_all_stdin() {
 // Bytes of result lines sent since the batch loop last reset it.
 inline size_t& sent_bytes() { static size_t n = 0; return n; }
 
+// The identity of fd 3 (the judge's pipe) as batch mode found it at start.
+struct ChannelId { bool known = false; dev_t dev = 0; ino_t ino = 0; };
+inline ChannelId& channel_id() { static ChannelId c; return c; }
+
 inline void write_fd3(const std::string& line) {
+    // In batch mode fd 3 must still be the judge's pipe: a solution that
+    // replaced it (dup2(1, 3)) ends the process, so its case is RE at once.
+    if (channel_id().known) {
+        struct stat st;
+        if (::fstat(3, &st) != 0 || st.st_dev != channel_id().dev || st.st_ino != channel_id().ino) std::_Exit(1);
+    }
     const char* p = line.data();
     size_t left = line.size();
     while (left) {
@@ -277,6 +288,10 @@ inline void report_exception(const char* type, const char* message, bool memory)
 // sends the result line), flush stdout/stderr, `\x1eD n bytes`; `sync` is
 // answered with `\x1eY n`; end of input ends the loop.
 template <class F> int run_batch(F&& one) {
+    {
+        struct stat st;
+        if (::fstat(3, &st) == 0) channel_id() = ChannelId{true, st.st_dev, st.st_ino};
+    }
     int fd = ::dup(0);
     int null = ::open("/dev/null", O_RDONLY);
     if (null >= 0) { ::dup2(null, 0); ::close(null); }

@@ -388,6 +388,21 @@ def batch(spec):
     _os_read = _os.read
     _bytes = bytes
     buf = bytearray()
+    _fstat = _os.fstat
+    st = _fstat(RESULT_FD)
+    channel = (st.st_dev, st.st_ino)
+
+    def frame(data):
+        # fd 3 must still be the judge's pipe: a solution that closed or
+        # replaced it (dup2(1, 3)) ends the process, so its case is RE at
+        # once instead of the judge waiting for a frame until the wall limit.
+        try:
+            st = _fstat(RESULT_FD)
+        except OSError:
+            _os_exit(1)
+        if (st.st_dev, st.st_ino) != channel:
+            _os_exit(1)
+        _write_all(RESULT_FD, data)
 
     def read_line():
         while True:
@@ -418,18 +433,18 @@ def batch(spec):
         if header is None:
             break
         if header == b"sync":
-            _write_all(RESULT_FD, b"\x1eY %d\n" % n)
+            frame(b"\x1eY %d\n" % n)
             continue
         raw = read_exact(_int(header))
         if raw is None:
             break
         n += 1
-        _write_all(RESULT_FD, b"\x1eS %d\n" % n)
+        frame(b"\x1eS %d\n" % n)
         result = _call(fn, failed, raw)
         del raw
         line = _encode_line(result)
         _flush()
-        _write_all(RESULT_FD, line + b"\x1eD %d %d\n" % (n, _len(line)))
+        frame(line + b"\x1eD %d %d\n" % (n, _len(line)))
     _flush()
     _os_exit(0)
 

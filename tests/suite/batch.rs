@@ -148,6 +148,17 @@ fn a_cpp_case_that_closes_the_result_channel_is_re_at_once() {
 }
 
 #[test]
+fn a_case_that_replaces_the_result_channel_is_re_at_once() {
+    for file in ["replace_channel.py", "replace_channel.cpp"] {
+        let r = run(file, &[]);
+        only_case_2(&r, "RE");
+        // Ended by the driver, not killed at the wall limit (4 s) while the judge waited.
+        let c2 = &cases(&r)[3];
+        assert!(c2["wall_ms"].as_u64().unwrap_or(u64::MAX) < 3000, "{file}: {c2:#}");
+    }
+}
+
+#[test]
 fn jobs_give_the_same_verdicts_in_case_order() {
     for file in ["crash.py", "tle.py"] {
         let one = run(file, &[]);
