@@ -58,6 +58,27 @@ pub enum FormatArg {
     Jsonl,
 }
 
+/// Which interpreter or compiler each language uses (`judge run`, `watch`,
+/// `grade`); see `judge_cli::plan::toolchain_overrides`.
+#[derive(Args, Clone, Debug, Default)]
+pub struct ToolchainArgs {
+    /// Python interpreter to use (default: python3 on PATH; also $JUDGE_PYTHON).
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<String>,
+    /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
+    #[arg(long, value_name = "PATH")]
+    pub cxx: Option<String>,
+    /// nvcc to use for CUDA (default: $CUDA_HOME/bin/nvcc, $CUDA_PATH/bin/nvcc,
+    /// nvcc on PATH, then `make cuda-toolchain`'s cache; also $JUDGE_NVCC).
+    #[arg(long, value_name = "PATH")]
+    pub nvcc: Option<String>,
+    /// Interpreter or compiler of any language (repeatable): `c=/usr/bin/gcc-13`,
+    /// `cuda=/opt/cuda/bin/nvcc`. --python, --cxx and --nvcc are short for
+    /// `python=`, `cpp=` and `cuda=`.
+    #[arg(long = "toolchain", value_name = "LANG=PATH")]
+    pub toolchains: Vec<String>,
+}
+
 /// The flags shared by `judge run` and `judge watch`.
 #[derive(Args, Clone, Debug)]
 pub struct JudgeArgs {
@@ -84,21 +105,8 @@ pub struct JudgeArgs {
     /// Run only this case (repeatable): `sample/01-example`, `hidden/3`.
     #[arg(long = "case", value_name = "ID")]
     pub cases: Vec<String>,
-    /// Python interpreter to use (default: python3 on PATH; also $JUDGE_PYTHON).
-    #[arg(long, value_name = "PATH")]
-    pub python: Option<String>,
-    /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
-    #[arg(long, value_name = "PATH")]
-    pub cxx: Option<String>,
-    /// nvcc to use for CUDA (default: $CUDA_HOME/bin/nvcc, $CUDA_PATH/bin/nvcc,
-    /// nvcc on PATH, then `make cuda-toolchain`'s cache; also $JUDGE_NVCC).
-    #[arg(long, value_name = "PATH")]
-    pub nvcc: Option<String>,
-    /// Interpreter or compiler of any language (repeatable): `c=/usr/bin/gcc-13`,
-    /// `cuda=/opt/cuda/bin/nvcc`. --python, --cxx and --nvcc are short for
-    /// `python=`, `cpp=` and `cuda=`.
-    #[arg(long = "toolchain", value_name = "LANG=PATH")]
-    pub toolchains: Vec<String>,
+    #[command(flatten)]
+    pub toolchain: ToolchainArgs,
     /// Language standard for C, C++ or CUDA (`gnu++23`, `c++17`, `gnu17`):
     /// replaces the table's `-std=` (and the problem's `[languages]` setting).
     #[arg(long, value_name = "STD")]
@@ -278,18 +286,8 @@ pub struct GradeArgs {
     /// Refuse to judge unless every sandbox layer is in force.
     #[arg(long, env = "JUDGE_STRICT_SANDBOX")]
     pub strict_sandbox: bool,
-    /// Python interpreter to use (default: python3 on PATH; also $JUDGE_PYTHON).
-    #[arg(long, value_name = "PATH")]
-    pub python: Option<String>,
-    /// C++ compiler to use (default: g++ on PATH; also $JUDGE_CXX).
-    #[arg(long, value_name = "PATH")]
-    pub cxx: Option<String>,
-    /// nvcc to use for CUDA (also $JUDGE_NVCC; see `judge run --help`).
-    #[arg(long, value_name = "PATH")]
-    pub nvcc: Option<String>,
-    /// Interpreter or compiler of any language (repeatable): `LANG=PATH`.
-    #[arg(long = "toolchain", value_name = "LANG=PATH")]
-    pub toolchains: Vec<String>,
+    #[command(flatten)]
+    pub toolchain: ToolchainArgs,
     /// Treat skipped solutions (SK: a CUDA program without a usable NVIDIA
     /// GPU) as failed: they score 0 and the grade exits 1.
     #[arg(long)]

@@ -3,7 +3,7 @@
 //! and problem, the language and toolchain overrides, the submission, the
 //! options and the case selection. Errors name the file and what was expected.
 
-use crate::args::{FormatArg, JudgeArgs, RegistryArgs};
+use crate::args::{FormatArg, JudgeArgs, RegistryArgs, ToolchainArgs};
 use crate::error::{internal, usage, CliError};
 use anyhow::{anyhow, Context};
 use judge_engine::{Engine, Options, Selection, Submission};
@@ -112,7 +112,7 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
         jobs: args.jobs as usize,
         ..Default::default()
     };
-    opts.toolchain_overrides = toolchain_overrides(&engine, &args.python, &args.cxx, &args.nvcc, &args.toolchains)?;
+    opts.toolchain_overrides = toolchain_overrides(&engine, &args.toolchain)?;
     opts.std = args.std.clone();
     if problem.package.is_some() {
         let progress = &mut |line: &str| {
@@ -154,20 +154,14 @@ pub fn resolve(args: &JudgeArgs) -> Result<RunPlan, CliError> {
 /// LANG=PATH` (repeatable), with `--python`, `--cxx` and `--nvcc` short for
 /// `python=`, `cpp=` and `cuda=`. A language the table does not have, or an
 /// entry without `=`, is a usage error.
-pub fn toolchain_overrides(
-    engine: &Engine,
-    python: &Option<String>,
-    cxx: &Option<String>,
-    nvcc: &Option<String>,
-    toolchains: &[String],
-) -> Result<Vec<(String, String)>, CliError> {
+pub fn toolchain_overrides(engine: &Engine, args: &ToolchainArgs) -> Result<Vec<(String, String)>, CliError> {
     let mut out: Vec<(String, String)> = Vec::new();
-    for (lang, v) in [("python", python), ("cpp", cxx), ("cuda", nvcc)] {
+    for (lang, v) in [("python", &args.python), ("cpp", &args.cxx), ("cuda", &args.nvcc)] {
         if let Some(p) = v {
             out.push((lang.into(), p.clone()));
         }
     }
-    for t in toolchains {
+    for t in &args.toolchains {
         let (lang, path) = t
             .split_once('=')
             .filter(|(l, p)| !l.is_empty() && !p.is_empty())

@@ -614,25 +614,6 @@ impl Engine {
             report.compile = Some(cause.clone());
             return Ok(report);
         }
-        // A language that needs a GPU, on a machine without a usable one:
-        // built as usual (a CE stays CE), then every case is skipped (SK).
-        if let Some(reason) = gpu_missing(&build.plan) {
-            let samples = problem.cases.iter().filter(|c| !c.hidden).count();
-            let total = order.len();
-            let mut skipped: Vec<(usize, judge_core::CaseReport)> = Vec::new();
-            for (k, &index) in order.iter().enumerate() {
-                let c = &problem.cases[index];
-                let id = if c.hidden && !prep.opts.reveal { format!("hidden/{}", index + 1 - samples) } else { c.id.clone() };
-                em.emit(EventKind::CaseStarted { id: id.clone(), index: k, total });
-                let case_report = judge_core::CaseReport::not_run(id, c.hidden, Verdict::SK, Cause::Skipped { reason: reason.clone() });
-                em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: k, total });
-                skipped.push((index, case_report));
-            }
-            skipped.sort_by_key(|(i, _)| *i);
-            report.cases = skipped.into_iter().map(|(_, c)| c).collect();
-            report.verdict = Report::overall(&report.cases);
-            return Ok(report);
-        }
         let ctx = case::CaseContext {
             sandbox: &self.sandbox,
             dir: &build.dir,
@@ -650,6 +631,24 @@ impl Engine {
             cancel,
             always_details: false,
         };
+        // A language that needs a GPU, on a machine without a usable one:
+        // built as usual (a CE stays CE), then every case is skipped (SK).
+        if let Some(reason) = gpu_missing(&build.plan) {
+            let total = order.len();
+            let mut skipped: Vec<(usize, judge_core::CaseReport)> = Vec::new();
+            for (k, &index) in order.iter().enumerate() {
+                let c = &problem.cases[index];
+                let id = case::display_id(&ctx, c, index);
+                em.emit(EventKind::CaseStarted { id: id.clone(), index: k, total });
+                let case_report = judge_core::CaseReport::not_run(id, c.hidden, Verdict::SK, Cause::Skipped { reason: reason.clone() });
+                em.emit(EventKind::CaseFinished { case: Box::new(case_report.clone()), index: k, total });
+                skipped.push((index, case_report));
+            }
+            skipped.sort_by_key(|(i, _)| *i);
+            report.cases = skipped.into_iter().map(|(_, c)| c).collect();
+            report.verdict = Report::overall(&report.cases);
+            return Ok(report);
+        }
         let total = order.len();
         let batch = !prep.opts.isolate
             && ctx.signature.is_some()

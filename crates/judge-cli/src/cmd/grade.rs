@@ -194,13 +194,7 @@ fn grade_dir(args: &GradeArgs) -> CmdResult {
     }
 
     let mut opts = Options { strict_sandbox: args.strict_sandbox, ..Default::default() };
-    opts.toolchain_overrides = crate::plan::toolchain_overrides(
-        &Engine::new(PathBuf::new(), languages.clone()),
-        &args.python,
-        &args.cxx,
-        &args.nvcc,
-        &args.toolchains,
-    )?;
+    opts.toolchain_overrides = crate::plan::toolchain_overrides(&Engine::new(PathBuf::new(), languages.clone()), &args.toolchain)?;
     let helper = std::env::current_exe().context("cannot find the judge binary").map_err(internal)?;
     // --strict-sandbox refusing is a configuration error of the whole grade (exit 2), found before anything runs.
     if args.strict_sandbox {

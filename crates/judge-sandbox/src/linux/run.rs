@@ -418,7 +418,7 @@ impl Sandbox {
         drop(cmd);
         drop((spec_hi, rep_hi, chan_hi));
         let mut spec_w = File::from(spec_w);
-        let line = serde_json::to_string(spec).expect("RunSpec serialises");
+        let line = serde_json::to_string(spec).map_err(|e| SandboxError::Helper(format!("cannot encode the run spec: {e}")))?;
         spec_w.write_all(line.as_bytes())?;
         drop(spec_w);
         Ok(Spawned { child, out_r, err_r, rep_r, chan_r })
